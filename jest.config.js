@@ -1,0 +1,50 @@
+// Jest projects: `unit` (pure, parallel), `integration` and `e2e` (real PostgreSQL + RabbitMQ,
+// in band), `chaos` (stops and starts the servers; always alone, in band). See README "Tests".
+const swcConfig = {
+  sourceMaps: 'inline',
+  module: { type: 'commonjs' },
+  jsc: {
+    target: 'es2023',
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    keepClassNames: true,
+  },
+};
+
+const libs = ['config', 'contracts', 'errors', 'messaging', 'persistence', 'observability', 'service-kit', 'testing'];
+const moduleNameMapper = Object.fromEntries(libs.map((lib) => [`^@crm/${lib}$`, `<rootDir>/libs/${lib}/src/index.ts`]));
+
+const base = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swcConfig] },
+  // NestJS 12 and a few of its dependencies are ESM-only: let SWC turn them into CommonJS (NOTES.md).
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
+  moduleNameMapper,
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,services}/**/src/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{libs,services}/**/test/**/*.int-spec.ts'],
+      testTimeout: 60_000,
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{libs,services}/**/test/**/*.e2e-spec.ts'],
+      testTimeout: 60_000,
+    },
+    {
+      ...base,
+      displayName: 'chaos',
+      testMatch: ['<rootDir>/{libs,services}/**/test/**/*.chaos-spec.ts'],
+      testTimeout: 120_000,
+    },
+  ],
+};

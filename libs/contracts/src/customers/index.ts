@@ -1,0 +1,3 @@
+export * from './customer-events';
+export * from './customer-patterns';
+export * from './customer-shapes';

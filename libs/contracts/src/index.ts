@@ -1,0 +1,6 @@
+export * from './envelope';
+export * from './caller';
+export * from './money';
+export * from './page';
+export * from './services';
+export * from './customers';

@@ -1,0 +1,3 @@
+export * from './error-kind';
+export * from './domain.exception';
+export * from './problem-details';

@@ -1,0 +1,209 @@
+import type { ConfirmChannel } from 'amqplib';
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { Logger } from 'pino';
+import type { EventEnvelope } from '@crm/contracts';
+import { MessageHeaders } from '@crm/contracts';
+import { metrics } from '@crm/observability';
+import { AmqpConnection } from '../amqp/amqp-connection';
+import { Topology } from '../amqp/topology';
+import { withTimeout } from '../timeout';
+import type { OutboxWriter } from './outbox.writer';
+
+export interface OutboxRelayOptions {
+  dataSource: DataSource;
+  connection: AmqpConnection;
+  writer: OutboxWriter;
+  logger: Logger;
+  /** Distinguishes the advisory lock of each service sharing a PostgreSQL server. */
+  service: string;
+  pollMs?: number;
+  batchSize?: number;
+  confirmTimeoutMs?: number;
+}
+
+interface PendingRow {
+  id: string;
+  envelope: EventEnvelope;
+}
+
+/**
+ * Publishes committed outbox rows to `crm.events` with publisher confirms and marks them sent
+ * only once the broker has confirmed them (at-least-once; consumers deduplicate by id).
+ *
+ * One relay per service is active at a time, whatever the number of replicas: each batch runs
+ * under a transaction-scoped advisory lock. That keeps events of an aggregate in order and gives
+ * every published event a `position` (the event feed's cursor) in strictly increasing publish
+ * order. While the broker is down the relay backs off (up to 30 s) and leaves rows pending.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private channel?: ConfirmChannel;
+  private failures = 0;
+  private readonly pollMs: number;
+  private readonly batchSize: number;
+  private readonly confirmTimeoutMs: number;
+  private readonly lockKey: number;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.pollMs = options.pollMs ?? 250;
+    this.batchSize = options.batchSize ?? 200;
+    this.confirmTimeoutMs = options.confirmTimeoutMs ?? 10_000;
+    this.lockKey = lockKeyFor(`outbox:${options.service}`);
+    options.writer.onRecorded(() => setTimeout(() => this.wake?.(), 5));
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.channel?.close().catch(() => undefined);
+    this.channel = undefined;
+  }
+
+  /** Publishes everything pending now; used by tests and by graceful shutdown. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.publishBatch();
+      total += published;
+      if (published < this.batchSize) return total;
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.publishBatch();
+        this.failures = 0;
+      } catch (error) {
+        this.failures += 1;
+        this.options.logger.warn({ err: (error as Error).message, failures: this.failures }, 'outbox relay: publish failed; backing off');
+        await this.resetChannel();
+      }
+      if (published >= this.batchSize) continue;
+      const delay = this.failures ? Math.min(30_000, 250 * 2 ** Math.min(this.failures, 7)) : this.pollMs;
+      await this.sleep(delay);
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    const channel = await this.ensureChannel();
+    const runner = this.options.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const [{ locked }] = await runner.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [this.lockKey]);
+      if (!locked) {
+        await runner.commitTransaction();
+        return 0;
+      }
+      const rows: PendingRow[] = await runner.query(
+        'SELECT id, envelope FROM outbox_messages WHERE published_at IS NULL ORDER BY seq LIMIT $1',
+        [this.batchSize],
+      );
+      if (rows.length === 0) {
+        await runner.commitTransaction();
+        metrics.outboxPending.set(0);
+        return 0;
+      }
+      try {
+        for (const row of rows) this.publish(channel, row.envelope);
+        await withTimeout(channel.waitForConfirms(), this.confirmTimeoutMs, 'publisher confirms');
+      } catch (error) {
+        await this.recordFailure(runner, rows, error as Error);
+        throw error;
+      }
+      await runner.query(
+        `WITH batch AS (
+           SELECT id, nextval('outbox_position_seq') AS position
+             FROM (SELECT id FROM outbox_messages WHERE id = ANY($1) ORDER BY seq) AS ordered
+         )
+         UPDATE outbox_messages AS o
+            SET published_at = now(), position = batch.position, attempts = o.attempts + 1, last_error = NULL
+           FROM batch
+          WHERE o.id = batch.id`,
+        [rows.map((row) => row.id)],
+      );
+      await runner.commitTransaction();
+      metrics.outboxPublished.inc(rows.length);
+      return rows.length;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private publish(channel: ConfirmChannel, envelope: EventEnvelope): void {
+    channel.publish(Topology.eventsExchange, envelope.type, Buffer.from(JSON.stringify(envelope)), {
+      persistent: true,
+      contentType: 'application/json',
+      contentEncoding: 'utf-8',
+      messageId: envelope.id,
+      type: envelope.type,
+      timestamp: Math.floor(Date.parse(envelope.occurredAt) / 1000),
+      appId: envelope.source,
+      correlationId: envelope.correlationId,
+      headers: {
+        [MessageHeaders.correlationId]: envelope.correlationId,
+        ...(envelope.causationId ? { [MessageHeaders.causationId]: envelope.causationId } : {}),
+      },
+    });
+  }
+
+  /** Outside the batch's transaction, so the failure is visible even though the batch rolls back. */
+  private async recordFailure(runner: QueryRunner, rows: PendingRow[], error: Error): Promise<void> {
+    await runner.rollbackTransaction().catch(() => undefined);
+    await this.options.dataSource
+      .query('UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1)', [
+        rows.map((row) => row.id),
+        error.message.slice(0, 2000),
+      ])
+      .catch(() => undefined);
+  }
+
+  private async ensureChannel(): Promise<ConfirmChannel> {
+    if (this.channel) return this.channel;
+    const channel = await this.options.connection.createConfirmChannel();
+    channel.on('close', () => {
+      if (this.channel === channel) this.channel = undefined;
+    });
+    channel.on('error', () => undefined);
+    this.channel = channel;
+    return channel;
+  }
+
+  private async resetChannel(): Promise<void> {
+    const channel = this.channel;
+    this.channel = undefined;
+    await channel?.close().catch(() => undefined);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
+
+/** A stable 32-bit key for pg advisory locks. */
+export function lockKeyFor(name: string): number {
+  let hash = 0;
+  for (const char of name) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return hash;
+}

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@crm/contracts';
+import { currentContext } from '@crm/observability';
+
+export interface NewEvent<TData> {
+  type: string;
+  /** The aggregate's id: events of one aggregate are published in the order they were written. */
+  aggregateId: string;
+  data: TData;
+  version?: number;
+  occurredAt?: Date;
+}
+
+/**
+ * SPEC "Fixed architecture" / STYLE rule 5: an event is written to the outbox inside the
+ * business transaction (the `manager` passed in), so it exists if and only if the change
+ * committed. Nothing touches the broker here; the relay publishes after commit.
+ */
+export class OutboxWriter {
+  private listeners: (() => void)[] = [];
+
+  constructor(private readonly source: string) {}
+
+  async record<TData extends object>(manager: EntityManager, event: NewEvent<TData>): Promise<EventEnvelope<TData>> {
+    const context = currentContext();
+    const envelope: EventEnvelope<TData> = {
+      id: randomUUID(),
+      type: event.type,
+      version: event.version ?? 1,
+      occurredAt: (event.occurredAt ?? new Date()).toISOString(),
+      source: this.source,
+      correlationId: context?.correlationId ?? randomUUID(),
+      ...(context?.causationId ? { causationId: context.causationId } : {}),
+      data: event.data,
+    };
+    await manager.query(
+      'INSERT INTO outbox_messages (id, type, aggregate_id, envelope) VALUES ($1, $2, $3, $4)',
+      [envelope.id, envelope.type, event.aggregateId, JSON.stringify(envelope)],
+    );
+    // Wake the relay once the surrounding transaction has had time to commit.
+    for (const listener of this.listeners) listener();
+    return envelope;
+  }
+
+  /** The relay subscribes here to publish promptly instead of waiting for its next poll. */
+  onRecorded(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+}

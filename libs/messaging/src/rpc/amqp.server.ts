@@ -1,0 +1,304 @@
+import { randomUUID } from 'node:crypto';
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import { lastValueFrom } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { type Caller, type EventEnvelope, MessageHeaders } from '@crm/contracts';
+import { CommonErrorCode, CommonException, ErrorKind, type ErrorPayload } from '@crm/errors';
+import { metrics, runInContext } from '@crm/observability';
+import { AmqpConnection } from '../amqp/amqp-connection';
+import { Topology, declareServiceTopology, type ServiceTopology } from '../amqp/topology';
+import { sleep } from '../timeout';
+import { AmqpContext } from './amqp.context';
+import type { RpcReply } from './rpc-reply';
+import { toErrorPayload } from './to-error-payload';
+
+export interface AmqpServerOptions {
+  service: string;
+  connection: AmqpConnection;
+  dataSource: DataSource;
+  logger: Logger;
+  /** Unacknowledged deliveries per consumer (NOTES.md: never unlimited). */
+  prefetch?: number;
+  /** How long shutdown waits for in-flight messages before closing the channels. */
+  shutdownGraceMs?: number;
+  extraBindings?: ServiceTopology['extraBindings'];
+  /** Back-off for transient failures (database down): first delay and cap, in ms. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+}
+
+class PermanentFailure extends Error {}
+
+/**
+ * A custom Nest transport strategy on amqplib (docs/messaging.md says why not Nest's RMQ
+ * transport). It consumes two quorum queues per service:
+ *
+ * - `<service>.commands` — request/reply from the gateway (`@MessagePattern`). The reply goes to
+ *   the caller's `replyTo`; the command is acked after the reply is sent. A command is never
+ *   retried: the caller has a deadline, and a retry after it gave up would surprise it.
+ * - `<service>.events` — domain events bound from `crm.events` (`@EventPattern`). Each is applied
+ *   in one transaction together with its inbox row and acked only after commit. Duplicates are
+ *   acked without effect; a transient failure (database down) is retried in place with back-off,
+ *   so it does not burn the queue's delivery limit; a poison message is copied to the service's
+ *   dead-letter queue with the reason in `x-dead-letter-reason`, then acked.
+ */
+export class AmqpServer extends Server implements CustomTransportStrategy {
+  private channel?: ConfirmChannel;
+  private readonly consumerTags: string[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private closing = false;
+
+  constructor(private readonly options: AmqpServerOptions) {
+    super();
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      await this.options.connection.addSetup((model) => this.setup(model));
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    const channel = this.channel;
+    if (!channel) return;
+    // Stop taking messages, let in-flight ones finish (OPS-1 graceful shutdown), then close.
+    for (const tag of this.consumerTags.splice(0)) await channel.cancel(tag).catch(() => undefined);
+    const grace = sleep(this.options.shutdownGraceMs ?? 10_000);
+    await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
+    await channel.close().catch(() => undefined);
+    this.channel = undefined;
+  }
+
+  on(): never {
+    throw new Error('AmqpServer does not support event listeners');
+  }
+
+  unwrap<T>(): T {
+    return this.channel as T;
+  }
+
+  /** Event types this service consumes: every `@EventPattern` registered with Nest. */
+  eventPatterns(): string[] {
+    return [...this.getHandlers().entries()].filter(([, handler]) => handler.isEventHandler).map(([pattern]) => pattern);
+  }
+
+  private async setup(model: ChannelModel): Promise<void> {
+    if (this.closing) return;
+    const { service } = this.options;
+    const channel = await model.createConfirmChannel();
+    channel.on('error', (error: Error) => this.options.logger.warn({ err: error.message }, 'consumer channel error'));
+    await declareServiceTopology(channel, {
+      service,
+      eventBindings: this.eventPatterns(),
+      extraBindings: this.options.extraBindings,
+    });
+    await channel.prefetch(this.options.prefetch ?? 20);
+    this.channel = channel;
+    this.consumerTags.length = 0;
+    const commands = await channel.consume(Topology.commandQueue(service), (message) => message && this.track(this.onCommand(channel, message)), { noAck: false });
+    const events = await channel.consume(Topology.eventQueue(service), (message) => message && this.track(this.onEvent(channel, message)), { noAck: false });
+    this.consumerTags.push(commands.consumerTag, events.consumerTag);
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  // ---- request/reply ---------------------------------------------------------------------
+
+  private async onCommand(channel: ConfirmChannel, message: ConsumeMessage): Promise<void> {
+    const pattern = message.properties.type ?? '';
+    const headers = message.properties.headers ?? {};
+    const correlationId = stringHeader(headers[MessageHeaders.correlationId]) ?? randomUUID();
+    const replyTo: string | undefined = message.properties.replyTo;
+    const started = process.hrtime.bigint();
+    let reply: RpcReply;
+    try {
+      const payload = parseJson(message.content);
+      const caller = parseCaller(headers[MessageHeaders.caller]);
+      const handler = this.requireHandler(pattern, false);
+      const context = new AmqpContext({ message, pattern, correlationId, caller });
+      const data = await runInContext({ correlationId, causationId: message.properties.messageId, caller }, () =>
+        this.invoke(handler, payload, context),
+      );
+      reply = { ok: true, data: data ?? null };
+    } catch (error) {
+      reply = { ok: false, error: this.describe(error, pattern) };
+    }
+    metrics.rpcHandled.inc({ pattern: this.getHandlerByPattern(pattern) ? pattern : 'unknown', outcome: reply.ok ? 'ok' : reply.error.kind });
+    metrics.rpcDuration.observe({ pattern: this.getHandlerByPattern(pattern) ? pattern : 'unknown' }, Number(process.hrtime.bigint() - started) / 1e9);
+    if (replyTo) {
+      channel.publish('', replyTo, Buffer.from(JSON.stringify(reply)), {
+        correlationId: message.properties.correlationId,
+        contentType: 'application/json',
+        headers: { [MessageHeaders.correlationId]: correlationId },
+      });
+      channel.ack(message);
+    } else if (!reply.ok) {
+      // Nobody is waiting for this answer: keep the failed command where an operator sees it.
+      await this.deadLetter(channel, message, Topology.commandQueue(this.options.service), `${reply.error.code}: ${reply.error.message}`);
+    } else {
+      channel.ack(message);
+    }
+  }
+
+  // ---- events ----------------------------------------------------------------------------
+
+  private async onEvent(channel: ConfirmChannel, message: ConsumeMessage): Promise<void> {
+    const queue = Topology.eventQueue(this.options.service);
+    let envelope: EventEnvelope;
+    let handler: MessageHandler;
+    try {
+      envelope = parseEnvelope(message);
+      handler = this.requireHandler(envelope.type, true);
+    } catch (error) {
+      metrics.eventsConsumed.inc({ type: message.properties.type ?? 'unknown', outcome: 'dead_lettered' });
+      return this.deadLetter(channel, message, queue, (error as Error).message);
+    }
+    const consumer = this.options.service;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await runInContext({ correlationId: envelope.correlationId, causationId: envelope.id }, () =>
+          this.options.dataSource.transaction(async (manager) => {
+            const inserted: unknown[] = await manager.query(
+              `INSERT INTO inbox_messages (consumer, message_id, type) VALUES ($1, $2, $3)
+               ON CONFLICT DO NOTHING RETURNING message_id`,
+              [consumer, envelope.id, envelope.type],
+            );
+            if (inserted.length === 0) return 'duplicate' as const;
+            const context = new AmqpContext({ message, pattern: envelope.type, correlationId: envelope.correlationId, manager });
+            await this.invoke(handler, envelope, context);
+            return 'applied' as const;
+          }),
+        );
+        channel.ack(message);
+        metrics.eventsConsumed.inc({ type: envelope.type, outcome });
+        return;
+      } catch (error) {
+        const { payload } = toErrorPayload(error);
+        if (payload.kind !== ErrorKind.Unavailable) {
+          metrics.eventsConsumed.inc({ type: envelope.type, outcome: 'dead_lettered' });
+          this.options.logger.error({ eventId: envelope.id, type: envelope.type, code: payload.code }, 'event handler failed; dead-lettering');
+          return this.deadLetter(channel, message, queue, `${payload.code}: ${payload.message}`);
+        }
+        if (this.closing) {
+          // Shutting down: hand it back; the next consumer tries again.
+          channel.nack(message, false, true);
+          return;
+        }
+        metrics.eventsConsumed.inc({ type: envelope.type, outcome: 'retried' });
+        const delay = Math.min(this.options.retryMaxMs ?? 30_000, (this.options.retryBaseMs ?? 500) * 2 ** Math.min(attempt - 1, 10));
+        this.options.logger.warn({ eventId: envelope.id, attempt, delay }, 'transient failure applying event; retrying');
+        await sleep(delay);
+      }
+    }
+  }
+
+  /**
+   * Copies the message to the dead-letter exchange with the reason, waits for the broker's
+   * confirm, then acks the original: the message is never dropped, and never retried forever.
+   */
+  private async deadLetter(channel: ConfirmChannel, message: ConsumeMessage, queue: string, reason: string): Promise<void> {
+    const properties = message.properties;
+    channel.publish(Topology.deadLetterExchange, queue, message.content, {
+      ...properties,
+      persistent: true,
+      headers: {
+        ...(properties.headers ?? {}),
+        [MessageHeaders.deadLetterReason]: reason.slice(0, 1000),
+        [MessageHeaders.deadLetterSource]: queue,
+        'x-original-exchange': message.fields.exchange,
+        'x-original-routing-key': message.fields.routingKey,
+      },
+    });
+    try {
+      await channel.waitForConfirms();
+      channel.ack(message);
+    } catch (error) {
+      // Not confirmed: leave the original unacked; it is redelivered when the channel is back.
+      this.options.logger.error({ err: (error as Error).message }, 'could not dead-letter message');
+    }
+  }
+
+  private requireHandler(pattern: string, event: boolean): MessageHandler {
+    const handler = this.getHandlerByPattern(pattern);
+    if (!handler || Boolean(handler.isEventHandler) !== event) {
+      throw new CommonException(CommonErrorCode.UnknownPattern, `No handler for "${pattern.slice(0, 200)}"`);
+    }
+    return handler;
+  }
+
+  private async invoke(handler: MessageHandler, payload: unknown, context: AmqpContext): Promise<unknown> {
+    const result = await handler(payload, context);
+    return lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+  }
+
+  private describe(error: unknown, pattern: string): ErrorPayload {
+    const { payload, unexpected } = toErrorPayload(error);
+    if (unexpected) this.options.logger.error({ err: error, pattern }, 'unexpected error handling command');
+    return payload;
+  }
+}
+
+function stringHeader(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.length > 0 && value.length <= 200) return value;
+  if (Buffer.isBuffer(value)) return value.toString('utf8').slice(0, 200);
+  return undefined;
+}
+
+function parseJson(content: Buffer): unknown {
+  try {
+    return JSON.parse(content.toString('utf8'));
+  } catch {
+    throw new CommonException(CommonErrorCode.ValidationFailed, 'Message body is not valid JSON');
+  }
+}
+
+function parseCaller(raw: unknown): Caller | undefined {
+  const text = stringHeaderLong(raw);
+  if (!text) return undefined;
+  try {
+    const caller = JSON.parse(text) as Caller;
+    if (typeof caller.keyId === 'string' && Array.isArray(caller.roles)) return caller;
+  } catch {
+    /* fall through */
+  }
+  throw new CommonException(CommonErrorCode.ValidationFailed, 'Malformed caller header');
+}
+
+function stringHeaderLong(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  return undefined;
+}
+
+function parseEnvelope(message: ConsumeMessage): EventEnvelope {
+  let body: unknown;
+  try {
+    body = JSON.parse(message.content.toString('utf8'));
+  } catch {
+    throw new PermanentFailure('malformed JSON');
+  }
+  const envelope = body as Partial<EventEnvelope>;
+  if (
+    !envelope ||
+    typeof envelope !== 'object' ||
+    typeof envelope.id !== 'string' ||
+    envelope.id.length === 0 ||
+    envelope.id.length > 200 ||
+    typeof envelope.type !== 'string' ||
+    typeof envelope.data !== 'object' ||
+    envelope.data === null
+  ) {
+    throw new PermanentFailure('not an event envelope (id, type and data are required)');
+  }
+  if (!envelope.correlationId || typeof envelope.correlationId !== 'string') envelope.correlationId = envelope.id;
+  return envelope as EventEnvelope;
+}

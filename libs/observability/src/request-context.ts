@@ -1,0 +1,23 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Caller } from '@crm/contracts';
+
+/**
+ * What a unit of work (an HTTP request, an RPC command, an event) carries implicitly: the
+ * correlation id that follows it through RPC, events and logs, the message that caused it and
+ * who asked for it. Set once at the edge; read by the logger and by the outbox writer.
+ */
+export interface RequestContext {
+  correlationId: string;
+  causationId?: string;
+  caller?: Caller;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export function runInContext<T>(context: RequestContext, work: () => T): T {
+  return storage.run(context, work);
+}
+
+export function currentContext(): RequestContext | undefined {
+  return storage.getStore();
+}

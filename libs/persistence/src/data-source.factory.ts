@@ -1,0 +1,54 @@
+import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
+import { databaseUrl } from './database';
+
+type EntityTarget = Function | EntitySchema;
+type MigrationClass = new () => MigrationInterface;
+
+export interface DataSourceSettings {
+  serverUrl: string;
+  database: string;
+  entities: EntityTarget[];
+  migrations: MigrationClass[];
+  applicationName: string;
+  poolSize?: number;
+  /** Default statement timeout; a hung query must not hang a request (GW-4). */
+  statementTimeoutMs?: number;
+}
+
+/** One DataSource per service, migrations only (never `synchronize`: SPEC "Fixed architecture"). */
+export function createDataSource(settings: DataSourceSettings): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: databaseUrl(settings.serverUrl, settings.database),
+    entities: settings.entities,
+    migrations: settings.migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    connectTimeoutMS: 5000,
+    applicationName: settings.applicationName,
+    poolSize: settings.poolSize ?? 10,
+    extra: {
+      statement_timeout: settings.statementTimeoutMs ?? 10_000,
+      idle_in_transaction_session_timeout: 30_000,
+    },
+  });
+}
+
+const MIGRATION_LOCK_KEY = 727_101;
+
+/**
+ * Runs pending migrations under an advisory lock, so N replicas booting together migrate once.
+ */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+  }
+}

@@ -1,0 +1,4 @@
+export * from './database';
+export * from './data-source.factory';
+export * from './transaction';
+export * from './transient-error';

@@ -1,0 +1,5 @@
+export * from './tokens';
+export * from './transaction-runner';
+export * from './core.module';
+export * from './health.controller';
+export * from './bootstrap-domain-service';

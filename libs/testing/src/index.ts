@@ -1,0 +1,6 @@
+export * from './test-env';
+export * from './test-database';
+export * from './test-vhost';
+export * from './broker';
+export * from './servers';
+export * from './eventually';
