@@ -3,7 +3,10 @@
  * variable in its error, so a bad deployment fails at boot with a message an operator can act on.
  */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`Invalid configuration: ${variable} ${message}`);
     this.name = 'ConfigError';
   }

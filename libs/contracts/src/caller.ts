@@ -1,16 +1,5 @@
 /** Roles of GW-3; `admin` may call everything. */
-export const ROLES = [
-  'admin',
-  'executive',
-  'manager',
-  'archivist',
-  'sales',
-  'service',
-  'warehouse',
-  'finance',
-  'pos',
-  'auditor',
-] as const;
+export const ROLES = ['admin', 'executive', 'manager', 'archivist', 'sales', 'service', 'warehouse', 'finance', 'pos', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Confidentiality levels of CUS-6, lowest first: the order is the clearance order. */

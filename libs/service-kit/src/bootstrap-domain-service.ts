@@ -81,6 +81,7 @@ export async function bootstrapDomainService(config: BaseServiceConfig, definiti
     abortOnError: false,
   });
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new PassThroughRpcFilter());
   const server = new AmqpServer({
     service: config.serviceName,
     connection,
@@ -90,11 +91,17 @@ export async function bootstrapDomainService(config: BaseServiceConfig, definiti
     shutdownGraceMs: config.shutdownGraceMs,
     extraBindings: definition.extraBindings,
   });
-  const microservice = app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
-  microservice.useGlobalFilters(new PassThroughRpcFilter());
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   await app.startAllMicroservices();
 
-  const relay = new OutboxRelay({ dataSource, connection, writer: outbox, logger, service: config.serviceName, pollMs: config.outboxPollMs });
+  const relay = new OutboxRelay({
+    dataSource,
+    connection,
+    writer: outbox,
+    logger,
+    service: config.serviceName,
+    pollMs: config.outboxPollMs,
+  });
   relay.start();
 
   await app.listen(config.httpPort, '0.0.0.0');

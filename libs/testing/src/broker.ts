@@ -45,7 +45,8 @@ export class EventProbe {
   async waitFor(predicate: (messages: ConsumeMessage[]) => boolean, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.messages)) {
-      if (Date.now() > deadline) throw new Error(`EventProbe: condition not met within ${timeoutMs} ms (${this.messages.length} messages seen)`);
+      if (Date.now() > deadline)
+        throw new Error(`EventProbe: condition not met within ${timeoutMs} ms (${this.messages.length} messages seen)`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }

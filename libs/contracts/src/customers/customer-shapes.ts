@@ -199,7 +199,8 @@ export interface DestructionApproval {
 }
 
 /** The full archive (CUS-1), readable only with enough clearance (CUS-6). */
-export interface CustomerArchive extends CustomerSummary, Omit<CustomerArchiveInput, 'confidentiality' | 'type' | 'name' | 'firstContactAt'> {
+export interface CustomerArchive
+  extends CustomerSummary, Omit<CustomerArchiveInput, 'confidentiality' | 'type' | 'name' | 'firstContactAt'> {
   createdAt: string;
   updatedAt: string;
   version: number;

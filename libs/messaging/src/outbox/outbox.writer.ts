@@ -34,10 +34,12 @@ export class OutboxWriter {
       ...(context?.causationId ? { causationId: context.causationId } : {}),
       data: event.data,
     };
-    await manager.query(
-      'INSERT INTO outbox_messages (id, type, aggregate_id, envelope) VALUES ($1, $2, $3, $4)',
-      [envelope.id, envelope.type, event.aggregateId, JSON.stringify(envelope)],
-    );
+    await manager.query('INSERT INTO outbox_messages (id, type, aggregate_id, envelope) VALUES ($1, $2, $3, $4)', [
+      envelope.id,
+      envelope.type,
+      event.aggregateId,
+      JSON.stringify(envelope),
+    ]);
     // Wake the relay once the surrounding transaction has had time to commit.
     for (const listener of this.listeners) listener();
     return envelope;

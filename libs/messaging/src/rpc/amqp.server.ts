@@ -101,8 +101,14 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     await channel.prefetch(this.options.prefetch ?? 20);
     this.channel = channel;
     this.consumerTags.length = 0;
-    const commands = await channel.consume(Topology.commandQueue(service), (message) => message && this.track(this.onCommand(channel, message)), { noAck: false });
-    const events = await channel.consume(Topology.eventQueue(service), (message) => message && this.track(this.onEvent(channel, message)), { noAck: false });
+    const commands = await channel.consume(
+      Topology.commandQueue(service),
+      (message) => message && this.track(this.onCommand(channel, message)),
+      { noAck: false },
+    );
+    const events = await channel.consume(Topology.eventQueue(service), (message) => message && this.track(this.onEvent(channel, message)), {
+      noAck: false,
+    });
     this.consumerTags.push(commands.consumerTag, events.consumerTag);
   }
 
@@ -132,8 +138,14 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     } catch (error) {
       reply = { ok: false, error: this.describe(error, pattern) };
     }
-    metrics.rpcHandled.inc({ pattern: this.getHandlerByPattern(pattern) ? pattern : 'unknown', outcome: reply.ok ? 'ok' : reply.error.kind });
-    metrics.rpcDuration.observe({ pattern: this.getHandlerByPattern(pattern) ? pattern : 'unknown' }, Number(process.hrtime.bigint() - started) / 1e9);
+    metrics.rpcHandled.inc({
+      pattern: this.getHandlerByPattern(pattern) ? pattern : 'unknown',
+      outcome: reply.ok ? 'ok' : reply.error.kind,
+    });
+    metrics.rpcDuration.observe(
+      { pattern: this.getHandlerByPattern(pattern) ? pattern : 'unknown' },
+      Number(process.hrtime.bigint() - started) / 1e9,
+    );
     if (replyTo) {
       channel.publish('', replyTo, Buffer.from(JSON.stringify(reply)), {
         correlationId: message.properties.correlationId,
@@ -185,7 +197,10 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
         const { payload } = toErrorPayload(error);
         if (payload.kind !== ErrorKind.Unavailable) {
           metrics.eventsConsumed.inc({ type: envelope.type, outcome: 'dead_lettered' });
-          this.options.logger.error({ eventId: envelope.id, type: envelope.type, code: payload.code }, 'event handler failed; dead-lettering');
+          this.options.logger.error(
+            { eventId: envelope.id, type: envelope.type, code: payload.code },
+            'event handler failed; dead-lettering',
+          );
           return this.deadLetter(channel, message, queue, `${payload.code}: ${payload.message}`);
         }
         if (this.closing) {
