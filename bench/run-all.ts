@@ -1,0 +1,16 @@
+/** `npm run bench`: runs every benchmark in turn and prints its figures. */
+import { runMessagingBench } from './messaging.bench';
+
+async function main(): Promise<void> {
+  console.log(`Customer Service Suite benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
+  console.log('== messaging');
+  await runMessagingBench();
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
