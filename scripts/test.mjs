@@ -15,6 +15,7 @@ const steps = [
 
 const only = process.argv.slice(2);
 const started = Date.now();
+if (process.env.CI) spawnSync(process.execPath, ['scripts/clean-test-artifacts.mjs'], { stdio: 'inherit' });
 for (const [name, [command, ...args]] of steps) {
   if (only.length && !only.includes(name)) continue;
   const t0 = Date.now();
