@@ -7,6 +7,6 @@ rmSync('dist', { recursive: true, force: true });
 const roots = ['services', 'libs', 'scripts', 'bench'].filter((dir) => existsSync(dir));
 execFileSync(
   process.execPath,
-  ['node_modules/@swc/cli/bin/swc.js', ...roots, '-d', 'dist', '--copy-files', '--ignore', '**/*.spec.ts,**/test/**', '--quiet'],
+  ['node_modules/@swc/cli/bin/swc.js', ...roots, '-d', 'dist', '--copy-files', '--ignore', '**/*.spec.ts,**/test/**,**/*.mjs', '--quiet'],
   { stdio: 'inherit' },
 );
