@@ -37,13 +37,13 @@ module.exports = {
     {
       ...base,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/{libs,services}/**/test/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/{libs,services}/**/test/**/*.e2e-spec.ts', '<rootDir>/e2e/**/*.e2e-spec.ts'],
       testTimeout: 60_000,
     },
     {
       ...base,
       displayName: 'chaos',
-      testMatch: ['<rootDir>/{libs,services}/**/test/**/*.chaos-spec.ts'],
+      testMatch: ['<rootDir>/{libs,services}/**/test/**/*.chaos-spec.ts', '<rootDir>/e2e/**/*.chaos-spec.ts'],
       testTimeout: 120_000,
     },
   ],
