@@ -239,3 +239,36 @@ export interface AccessLogEntry {
   outcome: 'granted' | 'denied';
   reason?: string;
 }
+
+// ---- additions (issue 3) -------------------------------------------------------------------
+
+/**
+ * What every command except Register answers (Update, Submit, Approve, Reject, Grade, Review,
+ * MarkDormant, and ApproveDestruction until the third approval, which answers the
+ * `CustomerTombstone`): the summary plus the workflow and concurrency fields, never the archive
+ * content. CUS-6/CUS-7: content is read only through Get, with a purpose, and recorded.
+ */
+export interface CustomerStatusView extends CustomerSummary {
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  firstContactAt: string | null;
+  archiveDueBy: string | null;
+  createdLate: boolean;
+  approvedAt: string | null;
+  lastReviewedAt: string | null;
+  nextReviewDueAt: string | null;
+  reviewOverdue: boolean;
+  dormantAt: string | null;
+  destructionApprovals: DestructionApproval[];
+  destroyedAt: string | null;
+}
+
+/**
+ * CUS-9: Get on a destroyed archive answers its `CustomerTombstone` (status `destroyed`); every
+ * command on it fails with kind `gone` (410), code `CUSTOMER_DESTROYED`, and the error payload
+ * carries the tombstone under `tombstone` (an extension member).
+ */
+export interface CustomerGoneDetails {
+  tombstone: CustomerTombstone;
+}

@@ -22,6 +22,7 @@ export class AmqpConnection {
   private model?: RecoveringChannelModel;
   private current?: ChannelModel;
   private readonly steps: SetupStep[] = [];
+  private readonly connectedListeners: (() => void)[] = [];
   private closing = false;
 
   constructor(private readonly options: AmqpConnectionOptions) {}
@@ -42,6 +43,7 @@ export class AmqpConnection {
         setup: async (model: ChannelModel) => {
           for (const step of this.steps) await step(model);
           this.current = model;
+          for (const listener of this.connectedListeners) listener();
         },
       },
     });
@@ -59,6 +61,14 @@ export class AmqpConnection {
   async addSetup(step: SetupStep): Promise<void> {
     this.steps.push(step);
     if (this.current) await step(this.current);
+  }
+
+  /**
+   * Called after every (re)connection, once every set-up step has run and channels can be
+   * created: lets pollers that backed off during an outage (the outbox relay) resume at once.
+   */
+  onConnected(listener: () => void): void {
+    this.connectedListeners.push(listener);
   }
 
   /** A fresh confirm channel on the live connection; fails fast when disconnected. */

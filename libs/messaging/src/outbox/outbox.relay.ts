@@ -1,5 +1,5 @@
 import type { ConfirmChannel } from 'amqplib';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 import type { Logger } from 'pino';
 import type { EventEnvelope } from '@crm/contracts';
 import { MessageHeaders } from '@crm/contracts';
@@ -7,7 +7,7 @@ import { metrics } from '@crm/observability';
 import { AmqpConnection } from '../amqp/amqp-connection';
 import { Topology } from '../amqp/topology';
 import { withTimeout } from '../timeout';
-import type { OutboxWriter } from './outbox.writer';
+import { OUTBOX_PENDING, type OutboxWriter } from './outbox.writer';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
@@ -39,6 +39,8 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** A wake-up that arrived while a batch was running: the next sleep is skipped, not lost. */
+  private wakeRequested = false;
   private channel?: ConfirmChannel;
   private failures = 0;
   private readonly pollMs: number;
@@ -51,8 +53,24 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 200;
     this.confirmTimeoutMs = options.confirmTimeoutMs ?? 10_000;
     this.lockKey = lockKeyFor(`outbox:${options.service}`);
-    options.writer.onRecorded(() => setTimeout(() => this.wake?.(), 5));
+    options.writer.onRecorded(() => this.requestWake());
+    // Publish as soon as a transaction that wrote outbox rows commits (latency of milliseconds
+    // instead of a poll interval); other replicas' writes are picked up by polling.
+    options.dataSource.subscribers.push(this.commitListener);
+    // After a broker outage the back-off may have grown to 30 s; publish what piled up at once.
+    options.connection.onConnected(() => this.requestWake());
   }
+
+  private readonly commitListener: EntitySubscriberInterface = {
+    afterTransactionCommit: ({ queryRunner }) => {
+      if (queryRunner.isTransactionActive || !queryRunner.data?.[OUTBOX_PENDING]) return;
+      delete queryRunner.data[OUTBOX_PENDING];
+      this.requestWake();
+    },
+    afterTransactionRollback: ({ queryRunner }) => {
+      if (!queryRunner.isTransactionActive && queryRunner.data) delete queryRunner.data[OUTBOX_PENDING];
+    },
+  };
 
   start(): void {
     if (this.running) return;
@@ -62,7 +80,9 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    const subscribers = this.options.dataSource.subscribers;
+    if (subscribers.includes(this.commitListener)) subscribers.splice(subscribers.indexOf(this.commitListener), 1);
+    this.requestWake();
     await this.loop;
     await this.channel?.close().catch(() => undefined);
     this.channel = undefined;
@@ -189,13 +209,24 @@ export class OutboxRelay {
     await channel?.close().catch(() => undefined);
   }
 
+  private requestWake(): void {
+    this.wakeRequested = true;
+    this.wake?.();
+  }
+
   private sleep(ms: number): Promise<void> {
+    if (this.wakeRequested) {
+      this.wakeRequested = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wakeRequested = false;
+        if (this.wake === done) this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }

@@ -3,6 +3,9 @@ import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@crm/contracts';
 import { currentContext } from '@crm/observability';
 
+/** Marks a query runner whose transaction wrote outbox rows (read after commit). */
+export const OUTBOX_PENDING = 'crm.outboxPending';
+
 export interface NewEvent<TData> {
   type: string;
   /** The aggregate's id: events of one aggregate are published in the order they were written. */
@@ -40,8 +43,11 @@ export class OutboxWriter {
       event.aggregateId,
       JSON.stringify(envelope),
     ]);
-    // Wake the relay once the surrounding transaction has had time to commit.
-    for (const listener of this.listeners) listener();
+    // The relay is woken when this transaction commits (see OutboxRelay), not before: a wake
+    // before the commit would find nothing and leave the event for the next poll.
+    const runner = manager.queryRunner;
+    if (runner) runner.data = { ...runner.data, [OUTBOX_PENDING]: true };
+    else for (const listener of this.listeners) listener();
     return envelope;
   }
 

@@ -27,6 +27,11 @@ export interface AmqpServerOptions {
   /** Back-off for transient failures (database down): first delay and cap, in ms. */
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /**
+   * How long one delivery is retried in place before it is handed back to the queue (counting one
+   * delivery). With the queue's delivery limit this bounds retries: never forever (SPEC).
+   */
+  retryInPlaceForMs?: number;
 }
 
 class PermanentFailure extends Error {}
@@ -46,6 +51,8 @@ class PermanentFailure extends Error {}
  */
 export class AmqpServer extends Server implements CustomTransportStrategy {
   private channel?: ConfirmChannel;
+  /** Channels not yet closed: a delivery can only be acked on the channel it came on. */
+  private readonly openChannels = new WeakSet<ConfirmChannel>();
   private readonly consumerTags: string[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private closing = false;
@@ -69,8 +76,12 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     if (!channel) return;
     // Stop taking messages, let in-flight ones finish (OPS-1 graceful shutdown), then close.
     for (const tag of this.consumerTags.splice(0)) await channel.cancel(tag).catch(() => undefined);
-    const grace = sleep(this.options.shutdownGraceMs ?? 10_000);
+    // The grace timer is cleared once in-flight work is done: a pending timer would keep the
+    // process (or a test runner) alive for the whole grace period after a clean shutdown.
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.shutdownGraceMs ?? 10_000)));
     await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
+    clearTimeout(timer);
     await channel.close().catch(() => undefined);
     this.channel = undefined;
   }
@@ -92,6 +103,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     if (this.closing) return;
     const { service } = this.options;
     const channel = await model.createConfirmChannel();
+    this.openChannels.add(channel);
+    channel.on('close', () => this.openChannels.delete(channel));
     channel.on('error', (error: Error) => this.options.logger.warn({ err: error.message }, 'consumer channel error'));
     await declareServiceTopology(channel, {
       service,
@@ -112,9 +125,34 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     this.consumerTags.push(commands.consumerTag, events.consumerTag);
   }
 
+  /**
+   * Keeps in-flight work for graceful shutdown. Nothing may escape as an unhandled rejection: that
+   * would crash the process (Node's default) and take every other in-flight message with it.
+   */
   private track(work: Promise<void>): void {
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    const guarded = work
+      .catch((error: unknown) => this.options.logger.error({ err: (error as Error)?.message }, 'message handling failed'))
+      .finally(() => this.inFlight.delete(guarded));
+    this.inFlight.add(guarded);
+  }
+
+  /**
+   * Acks, nacks or replies only while the delivery's channel is open. Once it has closed (broker
+   * restart, connection lost) the broker has already requeued the delivery for another consumer,
+   * and amqplib would throw `Channel closed`.
+   */
+  private onOpenChannel(channel: ConfirmChannel, action: () => void): boolean {
+    if (!this.openChannels.has(channel)) {
+      this.options.logger.warn('channel closed before the message was settled; the broker redelivers it');
+      return false;
+    }
+    try {
+      action();
+      return true;
+    } catch (error) {
+      this.options.logger.warn({ err: (error as Error).message }, 'could not settle message; the broker redelivers it');
+      return false;
+    }
   }
 
   // ---- request/reply ---------------------------------------------------------------------
@@ -147,17 +185,19 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       Number(process.hrtime.bigint() - started) / 1e9,
     );
     if (replyTo) {
-      channel.publish('', replyTo, Buffer.from(JSON.stringify(reply)), {
-        correlationId: message.properties.correlationId,
-        contentType: 'application/json',
-        headers: { [MessageHeaders.correlationId]: correlationId },
+      this.onOpenChannel(channel, () => {
+        channel.publish('', replyTo, Buffer.from(JSON.stringify(reply)), {
+          correlationId: message.properties.correlationId,
+          contentType: 'application/json',
+          headers: { [MessageHeaders.correlationId]: correlationId },
+        });
+        channel.ack(message);
       });
-      channel.ack(message);
     } else if (!reply.ok) {
       // Nobody is waiting for this answer: keep the failed command where an operator sees it.
       await this.deadLetter(channel, message, Topology.commandQueue(this.options.service), `${reply.error.code}: ${reply.error.message}`);
     } else {
-      channel.ack(message);
+      this.onOpenChannel(channel, () => channel.ack(message));
     }
   }
 
@@ -175,9 +215,11 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       return this.deadLetter(channel, message, queue, (error as Error).message);
     }
     const consumer = this.options.service;
+    const retryUntil = Date.now() + (this.options.retryInPlaceForMs ?? 5 * 60_000);
     for (let attempt = 1; ; attempt++) {
+      let outcome: 'applied' | 'duplicate';
       try {
-        const outcome = await runInContext({ correlationId: envelope.correlationId, causationId: envelope.id }, () =>
+        outcome = await runInContext({ correlationId: envelope.correlationId, causationId: envelope.id }, () =>
           this.options.dataSource.transaction(async (manager) => {
             const inserted: unknown[] = await manager.query(
               `INSERT INTO inbox_messages (consumer, message_id, type) VALUES ($1, $2, $3)
@@ -190,11 +232,17 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
             return 'applied' as const;
           }),
         );
-        channel.ack(message);
-        metrics.eventsConsumed.inc({ type: envelope.type, outcome });
-        return;
       } catch (error) {
         const { payload } = toErrorPayload(error);
+        if (!this.openChannels.has(channel)) {
+          // The delivery went back to the queue with its channel; retrying or dead-lettering here
+          // would race the consumer that now has it.
+          this.options.logger.warn(
+            { eventId: envelope.id, code: payload.code },
+            'event failed after its channel closed; left for redelivery',
+          );
+          return;
+        }
         if (payload.kind !== ErrorKind.Unavailable) {
           metrics.eventsConsumed.inc({ type: envelope.type, outcome: 'dead_lettered' });
           this.options.logger.error(
@@ -203,16 +251,24 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
           );
           return this.deadLetter(channel, message, queue, `${payload.code}: ${payload.message}`);
         }
-        if (this.closing) {
-          // Shutting down: hand it back; the next consumer tries again.
-          channel.nack(message, false, true);
+        if (this.closing || Date.now() > retryUntil) {
+          // Shutting down, or retried in place long enough: hand it back (one delivery of the
+          // queue's limit); after the limit the broker dead-letters it.
+          this.onOpenChannel(channel, () => channel.nack(message, false, true));
+          metrics.eventsConsumed.inc({ type: envelope.type, outcome: 'requeued' });
           return;
         }
         metrics.eventsConsumed.inc({ type: envelope.type, outcome: 'retried' });
         const delay = Math.min(this.options.retryMaxMs ?? 30_000, (this.options.retryBaseMs ?? 500) * 2 ** Math.min(attempt - 1, 10));
         this.options.logger.warn({ eventId: envelope.id, attempt, delay }, 'transient failure applying event; retrying');
         await sleep(delay);
+        continue;
       }
+      // Acked outside the try: a failed ack after commit is not a handler failure to dead-letter;
+      // the redelivery is recognised by the inbox and acked without effect.
+      this.onOpenChannel(channel, () => channel.ack(message));
+      metrics.eventsConsumed.inc({ type: envelope.type, outcome });
+      return;
     }
   }
 
@@ -222,20 +278,23 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
    */
   private async deadLetter(channel: ConfirmChannel, message: ConsumeMessage, queue: string, reason: string): Promise<void> {
     const properties = message.properties;
-    channel.publish(Topology.deadLetterExchange, queue, message.content, {
-      ...properties,
-      persistent: true,
-      headers: {
-        ...(properties.headers ?? {}),
-        [MessageHeaders.deadLetterReason]: reason.slice(0, 1000),
-        [MessageHeaders.deadLetterSource]: queue,
-        'x-original-exchange': message.fields.exchange,
-        'x-original-routing-key': message.fields.routingKey,
-      },
-    });
+    const published = this.onOpenChannel(channel, () =>
+      channel.publish(Topology.deadLetterExchange, queue, message.content, {
+        ...properties,
+        persistent: true,
+        headers: {
+          ...(properties.headers ?? {}),
+          [MessageHeaders.deadLetterReason]: reason.slice(0, 1000),
+          [MessageHeaders.deadLetterSource]: queue,
+          'x-original-exchange': message.fields.exchange,
+          'x-original-routing-key': message.fields.routingKey,
+        },
+      }),
+    );
+    if (!published) return;
     try {
       await channel.waitForConfirms();
-      channel.ack(message);
+      this.onOpenChannel(channel, () => channel.ack(message));
     } catch (error) {
       // Not confirmed: leave the original unacked; it is redelivered when the channel is back.
       this.options.logger.error({ err: (error as Error).message }, 'could not dead-letter message');

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { DomainException, ErrorKind, type ErrorPayload, CommonErrorCode } from '@crm/errors';
+import { DomainException, ErrorKind, type ErrorPayload, CommonErrorCode, RemoteException } from '@crm/errors';
 import { isTransientDatabaseError } from '@crm/persistence';
 
 function isErrorPayload(value: unknown): value is ErrorPayload {
@@ -33,6 +33,9 @@ const HTTP_KINDS: Record<number, ErrorKind> = {
 export function toErrorPayload(error: unknown): { payload: ErrorPayload; unexpected: boolean } {
   if (error instanceof DomainException) return { payload: error.toPayload(), unexpected: false };
   if (isErrorPayload(error)) return { payload: error, unexpected: false };
+  // A nested RPC call's answer keeps its kind: an `unavailable` from another service must stay
+  // retryable (an event handler backs off instead of dead-lettering), a `not_found` stays 404.
+  if (error instanceof RemoteException) return { payload: error.payload, unexpected: false };
   if (isTransientDatabaseError(error)) {
     return {
       payload: { kind: ErrorKind.Unavailable, code: CommonErrorCode.Unavailable, message: 'The database is unavailable; try again' },

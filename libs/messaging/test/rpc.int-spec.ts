@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { Caller } from '@crm/contracts';
+import { ErrorKind, RemoteException } from '@crm/errors';
+import { AmqpConnection, RpcClient, Topology } from '@crm/messaging';
+import { type TestDatabase, type TestVhost, createTestDatabase, createTestVhost, drainQueue } from '@crm/testing';
+import { type TestService, startRpcClient, startTestService } from './support/test-service';
+
+/**
+ * Gateway → service request/reply (docs/messaging.md "Request/reply", GW-4): answers come back
+ * as data or as the ErrorPayload the handler's error maps to; an absent service, an unknown
+ * pattern and a slow handler fail fast with the right kind instead of hanging.
+ */
+const SERVICE = 'rpcsvc';
+
+describe('RpcClient ↔ AmqpServer request/reply', () => {
+  let db: TestDatabase;
+  let vhost: TestVhost;
+  let service: TestService;
+  let client: RpcClient;
+  let clientConnection: AmqpConnection;
+
+  async function failure(call: Promise<unknown>): Promise<RemoteException> {
+    try {
+      await call;
+    } catch (error) {
+      if (error instanceof RemoteException) return error;
+      throw error;
+    }
+    throw new Error('the call succeeded');
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase('messaging_rpc');
+    vhost = await createTestVhost('messaging_rpc');
+    service = await startTestService({ service: SERVICE, name: 'svc', database: db.name, amqpUrl: vhost.url });
+    ({ client, connection: clientConnection } = await startRpcClient(vhost.url));
+  });
+
+  afterAll(async () => {
+    await client?.close();
+    await clientConnection?.close();
+    await service?.close();
+    await vhost?.delete();
+    await db?.drop();
+  });
+
+  it('returns the handler’s data, with the correlation id and caller it was sent with', async () => {
+    const correlationId = `corr-${randomUUID()}`;
+    const caller: Caller = {
+      keyId: 'key-1',
+      name: 'crm',
+      roles: ['manager'],
+      clearance: 'secret',
+      storeId: null,
+      designatedCustomerIds: [],
+    };
+    const reply = await client.send(SERVICE, 'test.echo', { hello: 'world', n: [1, 2] }, { correlationId, caller });
+    expect(reply).toEqual({ body: { hello: 'world', n: [1, 2] }, correlationId, caller });
+  });
+
+  it('returns a handler’s domain error as its ErrorPayload, and the command’s write is rolled back', async () => {
+    const key = `refused-${randomUUID()}`;
+    const error = await failure(client.send(SERVICE, 'test.thing.create', { key, fail: true }, { correlationId: 'c-1' }));
+    expect(error.payload).toEqual({ kind: ErrorKind.RuleViolation, code: 'TEST_REFUSED', message: `refused ${key}`, rule: 'TST-1' });
+    expect(await service.dataSource.query('SELECT 1 FROM test_effects WHERE key = $1', [key])).toEqual([]);
+  });
+
+  it('commits a successful command before answering', async () => {
+    const key = `created-${randomUUID()}`;
+    await client.send(SERVICE, 'test.thing.create', { key }, { correlationId: 'c-2' });
+    expect(await service.dataSource.query('SELECT applied_by FROM test_effects WHERE key = $1', [key])).toEqual([{ applied_by: 'svc' }]);
+  });
+
+  it('answers not_found for a pattern the service has no handler for (and does not dead-letter it)', async () => {
+    const error = await failure(client.send(SERVICE, 'test.no.such.pattern', {}, { correlationId: 'c-3' }));
+    expect(error.payload).toEqual({ kind: ErrorKind.NotFound, code: 'UNKNOWN_PATTERN', message: 'No handler for "test.no.such.pattern"' });
+    // An event pattern is not a command either.
+    const asCommand = await failure(client.send(SERVICE, 'test.thing.happened', {}, { correlationId: 'c-4' }));
+    expect(asCommand.payload.kind).toBe(ErrorKind.NotFound);
+    expect(await drainQueue(Topology.deadLetterQueue(SERVICE), vhost.url)).toEqual([]);
+  });
+
+  it('answers unavailable at once for a service that has no queue', async () => {
+    const started = Date.now();
+    const error = await failure(client.send('nosuchservice', 'test.echo', {}, { correlationId: 'c-5', timeoutMs: 5000 }));
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(error.payload).toMatchObject({ kind: ErrorKind.Unavailable, code: 'SERVICE_UNAVAILABLE' });
+  });
+
+  it('answers timeout when the handler is slower than the deadline, and keeps serving afterwards', async () => {
+    const started = Date.now();
+    const error = await failure(client.send(SERVICE, 'test.slow', { ms: 1000 }, { correlationId: 'c-6', timeoutMs: 300 }));
+    const elapsed = Date.now() - started;
+    expect(error.payload).toMatchObject({ kind: ErrorKind.Timeout, code: 'SERVICE_TIMEOUT' });
+    expect(elapsed).toBeGreaterThanOrEqual(295);
+    expect(elapsed).toBeLessThan(900);
+    // The late reply is ignored; the next call still gets its own answer.
+    await expect(client.send(SERVICE, 'test.slow', { ms: 1 }, { correlationId: 'c-7', timeoutMs: 2000 })).resolves.toEqual({ slept: 1 });
+  });
+});

@@ -1,0 +1,302 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { Controller, type DynamicModule, Inject, type INestMicroservice, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
+import { connect, type Options } from 'amqplib';
+import type { Logger } from 'pino';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import { type EventEnvelope } from '@crm/contracts';
+import { DomainException, ErrorKind } from '@crm/errors';
+import {
+  AmqpConnection,
+  AmqpContext,
+  AmqpServer,
+  type AmqpServerOptions,
+  MessagingTables1763900000000,
+  OutboxRelay,
+  type OutboxRelayOptions,
+  OutboxWriter,
+  PassThroughRpcFilter,
+  RpcClient,
+  Topology,
+  sleep,
+} from '@crm/messaging';
+import { createLogger } from '@crm/observability';
+import { createDataSource, runMigrations } from '@crm/persistence';
+import { testEnv } from '@crm/testing';
+
+/** The event type the test service consumes; its handler writes one `test_effects` row. */
+export const THING_HAPPENED = 'test.thing.happened';
+/** The event type the test service's `test.thing.create` command records in its outbox. */
+export const THING_CREATED = 'test.thing.created';
+
+/** The test service's own table: one row per applied effect, tagged with the instance that applied it. */
+export class TestEffects1763900000001 implements MigrationInterface {
+  name = 'TestEffects1763900000001';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE test_effects (
+        id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        key            varchar(200) NOT NULL,
+        event_id       varchar(200),
+        applied_by     varchar(100) NOT NULL,
+        correlation_id varchar(200),
+        created_at     timestamptz NOT NULL DEFAULT now()
+      )`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TABLE test_effects');
+  }
+}
+
+export class TestException extends DomainException {
+  readonly kind = ErrorKind.RuleViolation;
+  constructor(message: string) {
+    super('TEST_REFUSED', message, 'TST-1');
+  }
+}
+
+export interface ThingData {
+  key: string;
+  /** The handler refuses it with a non-transient domain error. */
+  poison?: boolean;
+}
+
+/** Per-instance hooks a test sets to make the handler block, fail, or record what it saw. */
+export interface Behaviour {
+  /** Runs inside the event's transaction before the effect row is written; throw to fail it. */
+  beforeApply?: (envelope: EventEnvelope<ThingData>, ctx: AmqpContext) => Promise<void> | void;
+}
+
+interface InstanceDeps {
+  name: string;
+  dataSource: DataSource;
+  outbox: OutboxWriter;
+  behaviour: Behaviour;
+}
+
+const INSTANCE = Symbol('INSTANCE');
+
+@Controller()
+class TestController {
+  constructor(@Inject(INSTANCE) private readonly deps: InstanceDeps) {}
+
+  /** An idempotent consumer: its effect goes through `ctx.manager`, the inbox row's transaction. */
+  // The explicit type argument picks the plain overload: Nest 12 types the typed-events overload
+  // `(data, ...args: unknown[])`, which refuses a typed `@Ctx()` parameter.
+  @EventPattern<string>(THING_HAPPENED)
+  async onThing(@Payload() envelope: EventEnvelope<ThingData>, @Ctx() ctx: AmqpContext): Promise<void> {
+    await this.deps.behaviour.beforeApply?.(envelope, ctx);
+    if (envelope.data.poison) throw new TestException(`poison ${envelope.data.key}`);
+    await ctx.manager.query('INSERT INTO test_effects (key, event_id, applied_by, correlation_id) VALUES ($1, $2, $3, $4)', [
+      envelope.data.key,
+      envelope.id,
+      this.deps.name,
+      ctx.correlationId,
+    ]);
+  }
+
+  @MessagePattern('test.echo')
+  echo(@Payload() body: unknown, @Ctx() ctx: AmqpContext) {
+    return { body, correlationId: ctx.correlationId, caller: ctx.caller ?? null };
+  }
+
+  /** A command: its change and its event commit (or roll back) in one transaction (STYLE rule 5). */
+  @MessagePattern('test.thing.create')
+  create(@Payload() body: { key: string; fail?: boolean }) {
+    return this.deps.dataSource.transaction(async (manager) => {
+      await manager.query('INSERT INTO test_effects (key, applied_by) VALUES ($1, $2)', [body.key, this.deps.name]);
+      const event = await this.deps.outbox.record(manager, { type: THING_CREATED, aggregateId: body.key, data: { key: body.key } });
+      if (body.fail) throw new TestException(`refused ${body.key}`);
+      return { eventId: event.id };
+    });
+  }
+
+  @MessagePattern('test.slow')
+  async slow(@Payload() body: { ms: number }) {
+    await sleep(body.ms);
+    return { slept: body.ms };
+  }
+}
+
+@Module({})
+class TestModule {
+  static with(deps: InstanceDeps): DynamicModule {
+    return { module: TestModule, controllers: [TestController], providers: [{ provide: INSTANCE, useValue: deps }] };
+  }
+}
+
+export interface TestServiceOptions {
+  service: string;
+  /** Names this instance (a "replica"): its connection, and `applied_by` of its effects. */
+  name: string;
+  database: string;
+  amqpUrl: string;
+  behaviour?: Behaviour;
+  /** Start an outbox relay too (off by default, so relay tests control their relays). */
+  relay?: Partial<Pick<OutboxRelayOptions, 'pollMs' | 'batchSize' | 'confirmTimeoutMs'>>;
+  server?: Partial<Pick<AmqpServerOptions, 'prefetch' | 'retryBaseMs' | 'retryMaxMs' | 'shutdownGraceMs'>>;
+}
+
+/** One replica of a tiny domain service wired like `bootstrapDomainService` does it. */
+export interface TestService {
+  name: string;
+  app: INestMicroservice;
+  connection: AmqpConnection;
+  dataSource: DataSource;
+  outbox: OutboxWriter;
+  server: AmqpServer;
+  relay?: OutboxRelay;
+  behaviour: Behaviour;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export function testLogger(name: string): Logger {
+  return createLogger(name, process.env.TEST_LOG_LEVEL ?? 'silent');
+}
+
+export async function openDataSource(database: string, name: string): Promise<DataSource> {
+  const dataSource = createDataSource({
+    serverUrl: testEnv.databaseUrl,
+    database,
+    entities: [],
+    migrations: [MessagingTables1763900000000, TestEffects1763900000001],
+    applicationName: name,
+    poolSize: 5,
+  });
+  await dataSource.initialize();
+  await runMigrations(dataSource);
+  return dataSource;
+}
+
+export async function startTestService(options: TestServiceOptions): Promise<TestService> {
+  const { service, name } = options;
+  const logger = testLogger(`${service}/${name}`);
+  const dataSource = await openDataSource(options.database, name);
+  const connection = new AmqpConnection({ url: options.amqpUrl, connectionName: name, logger, initialMaxRetries: 2 });
+  await connection.connect();
+  const outbox = new OutboxWriter(service);
+  const behaviour = options.behaviour ?? {};
+  const server = new AmqpServer({
+    service,
+    connection,
+    dataSource,
+    logger,
+    prefetch: 10,
+    shutdownGraceMs: 2000,
+    retryBaseMs: 20,
+    retryMaxMs: 200,
+    ...options.server,
+  });
+  const app = await NestFactory.createMicroservice(TestModule.with({ name, dataSource, outbox, behaviour }), {
+    strategy: server,
+    logger: false,
+  });
+  app.useGlobalFilters(new PassThroughRpcFilter());
+  await app.listen();
+  let relay: OutboxRelay | undefined;
+  if (options.relay) {
+    relay = new OutboxRelay({ dataSource, connection, writer: outbox, logger, service, pollMs: 50, ...options.relay });
+    relay.start();
+  }
+  let closed: Promise<void> | undefined;
+  const close = () =>
+    (closed ??= (async () => {
+      await app.close();
+      await relay?.stop();
+      await connection.close();
+      await dataSource.destroy();
+    })());
+  return { name, app, connection, dataSource, outbox, server, relay, behaviour, logger, close };
+}
+
+/** An RPC client on a connection of its own, as the gateway has. */
+export async function startRpcClient(amqpUrl: string, defaultTimeoutMs = 2000): Promise<{ client: RpcClient; connection: AmqpConnection }> {
+  const logger = testLogger('rpc-client');
+  const connection = new AmqpConnection({ url: amqpUrl, connectionName: 'rpc-client', logger, initialMaxRetries: 2 });
+  await connection.connect();
+  const client = new RpcClient(connection, logger, defaultTimeoutMs);
+  await client.start();
+  return { client, connection };
+}
+
+export function thingEnvelope(data: ThingData, overrides: Partial<EventEnvelope<ThingData>> = {}): EventEnvelope<ThingData> {
+  return {
+    id: randomUUID(),
+    type: THING_HAPPENED,
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    source: 'tests',
+    correlationId: randomUUID(),
+    data,
+    ...overrides,
+  };
+}
+
+/**
+ * Publishes raw bytes with publisher confirms, as an outside party (or a broken one) would:
+ * to `crm.events` with a routing key, or straight to a queue through the default exchange.
+ */
+export async function publishRaw(
+  amqpUrl: string,
+  target: { exchange: string; routingKey: string },
+  content: Buffer | string,
+  properties: Options.Publish = {},
+): Promise<void> {
+  const model = await connect(amqpUrl);
+  try {
+    const channel = await model.createConfirmChannel();
+    channel.publish(target.exchange, target.routingKey, Buffer.isBuffer(content) ? content : Buffer.from(content), {
+      persistent: true,
+      ...properties,
+    });
+    await channel.waitForConfirms();
+    await channel.close();
+  } finally {
+    await model.close();
+  }
+}
+
+export function publishEnvelope(amqpUrl: string, envelope: EventEnvelope<ThingData>): Promise<void> {
+  return publishRaw(amqpUrl, { exchange: Topology.eventsExchange, routingKey: envelope.type }, JSON.stringify(envelope), {
+    contentType: 'application/json',
+    messageId: envelope.id,
+    type: envelope.type,
+  });
+}
+
+/** Messages ready for delivery (not counting unacknowledged ones) and consumers of a queue. */
+export async function queueCounts(amqpUrl: string, queue: string): Promise<{ messages: number; consumers: number }> {
+  const model = await connect(amqpUrl);
+  try {
+    const channel = await model.createChannel();
+    const { messageCount, consumerCount } = await channel.checkQueue(queue);
+    await channel.close();
+    return { messages: messageCount, consumers: consumerCount };
+  } finally {
+    await model.close();
+  }
+}
+
+/** A latch a blocked handler waits on; the test opens it (or fails it) when it wants. */
+export function gate(): { wait: Promise<void>; open(): void; fail(error: Error): void } {
+  let open!: () => void;
+  let fail!: (error: Error) => void;
+  const wait = new Promise<void>((resolve, reject) => {
+    open = resolve;
+    fail = reject;
+  });
+  wait.catch(() => undefined);
+  return { wait, open, fail };
+}
+
+export async function effectsFor(
+  dataSource: DataSource,
+  key: string,
+): Promise<{ event_id: string | null; applied_by: string; correlation_id: string | null }[]> {
+  return dataSource.query('SELECT event_id, applied_by, correlation_id FROM test_effects WHERE key = $1 ORDER BY id', [key]);
+}
