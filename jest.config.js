@@ -1,5 +1,6 @@
 // Jest projects: `unit` (pure, parallel), `integration` and `e2e` (real PostgreSQL + RabbitMQ,
 // in band), `chaos` (stops and starts the servers; always alone, in band). See README "Tests".
+// Jest ignores `testTimeout` inside projects: scripts/test.mjs passes it on the command line.
 const swcConfig = {
   sourceMaps: 'inline',
   module: { type: 'commonjs' },
@@ -19,7 +20,9 @@ const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swcConfig] },
   // NestJS 12 and a few of its dependencies are ESM-only: let SWC turn them into CommonJS (NOTES.md).
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|content-disposition|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras)/)',
+  ],
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
@@ -32,19 +35,16 @@ module.exports = {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,services}/**/test/**/*.int-spec.ts'],
-      testTimeout: 60_000,
     },
     {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/{libs,services}/**/test/**/*.e2e-spec.ts', '<rootDir>/e2e/**/*.e2e-spec.ts'],
-      testTimeout: 60_000,
     },
     {
       ...base,
       displayName: 'chaos',
       testMatch: ['<rootDir>/{libs,services}/**/test/**/*.chaos-spec.ts', '<rootDir>/e2e/**/*.chaos-spec.ts'],
-      testTimeout: 120_000,
     },
   ],
 };

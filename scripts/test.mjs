@@ -8,9 +8,9 @@ const steps = [
   ['lint', ['npx', 'eslint', '.']],
   ['format', ['npx', 'prettier', '--check', '.']],
   ['unit', ['npx', 'jest', '--selectProjects', 'unit', '--ci']],
-  ['integration', ['npx', 'jest', '--selectProjects', 'integration', '--runInBand', '--ci']],
-  ['e2e', ['npx', 'jest', '--selectProjects', 'e2e', '--runInBand', '--ci']],
-  ['chaos', ['npx', 'jest', '--selectProjects', 'chaos', '--runInBand', '--ci']],
+  ['integration', ['npx', 'jest', '--selectProjects', 'integration', '--runInBand', '--ci', '--testTimeout=60000']],
+  ['e2e', ['npx', 'jest', '--selectProjects', 'e2e', '--runInBand', '--ci', '--testTimeout=60000']],
+  ['chaos', ['npx', 'jest', '--selectProjects', 'chaos', '--runInBand', '--ci', '--testTimeout=120000']],
 ];
 
 const only = process.argv.slice(2);

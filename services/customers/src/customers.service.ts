@@ -1,5 +1,7 @@
 import { bootstrapDomainService, type RunningService } from '@crm/service-kit';
+import { AccessEntry } from './access-register/access-entry.entity';
 import { CustomersAppModule } from './app.module';
+import { Customer } from './archive/customer.entity';
 import type { CustomersConfig } from './customers.config';
 import { customersMigrations } from './migrations';
 
@@ -7,7 +9,7 @@ import { customersMigrations } from './migrations';
 export function startCustomersService(config: CustomersConfig): Promise<RunningService> {
   return bootstrapDomainService(config, {
     module: (core) => CustomersAppModule.with(core),
-    entities: [],
+    entities: [Customer, AccessEntry],
     migrations: customersMigrations,
   });
 }

@@ -1,0 +1,16 @@
+import { ErrorKind } from '@crm/errors';
+import { requirePurpose } from './get-customer.handler';
+
+/** CUS-7: a full read needs a purpose. */
+describe('requirePurpose', () => {
+  it.each([undefined, '', '   ', '\t\n'])('refuses %p as invalid, naming CUS-7', (purpose) => {
+    expect(() => requirePurpose(purpose)).toThrow(
+      expect.objectContaining({ kind: ErrorKind.Invalid, rule: 'CUS-7', code: 'CUSTOMER_PURPOSE_REQUIRED' }),
+    );
+  });
+
+  it('refuses an overlong purpose and keeps a valid one literally', () => {
+    expect(() => requirePurpose('x'.repeat(201))).toThrow(expect.objectContaining({ kind: ErrorKind.Invalid }));
+    expect(requirePurpose(' annual review ')).toBe(' annual review ');
+  });
+});

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type Caller, type CustomerStatusView, CustomerEventType, clearanceCovers } from '@crm/contracts';
+import { OutboxWriter } from '@crm/messaging';
+import { CONTENT_KEYS, type ArchiveFields, validateArchiveInput } from '../customer-content.policy';
+import { archiveDueBy, isCreatedLate } from '../customer-schedule.policy';
+import { assertCanTake } from '../customer-workflow.policy';
+import { CustomerException, CustomerExceptionCode } from '../customer.exception';
+import { loadForCommand, touch } from '../customer.loader';
+import { decideFullRead, requireRole } from '../customer.policy';
+import { toStatusView } from '../customer.view';
+import type { Customer } from '../customer.entity';
+import { recordCustomerEvent } from '../events/customer-lifecycle.event';
+
+export interface UpdateCustomerInput {
+  id: string;
+  expectedVersion: number;
+  changes: ArchiveFields;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * CUS-1: changes archive content under optimistic concurrency — a stale `expectedVersion` is
+ * refused (412). Only in the statuses CUS-2 leaves editable (see customer-workflow.policy).
+ */
+@Injectable()
+export class UpdateCustomerHandler {
+  constructor(private readonly outbox: OutboxWriter) {}
+
+  async execute(manager: EntityManager, caller: Caller, input: UpdateCustomerInput, now = new Date()): Promise<CustomerStatusView> {
+    requireRole(caller, 'update');
+    const customer = await loadForCommand(manager, input.id);
+    if (customer.version !== input.expectedVersion) {
+      throw new CustomerException(
+        CustomerExceptionCode.StaleVersion,
+        `CUS-1: the archive is at version ${customer.version}, not ${input.expectedVersion}; read it again and retry`,
+        'CUS-1',
+      );
+    }
+    assertCanTake('update', customer.status);
+    const changes = input.changes ?? {};
+    const errors = validateArchiveInput(changes, { partial: true, now });
+    if (errors.length) throw CustomerException.invalid('CUS-1', errors);
+    this.guardDeclassification(caller, customer, changes);
+
+    const changed = this.apply(customer, changes);
+    if (changed.length === 0) return toStatusView(customer, now); // nothing to change: no new version, no event
+    touch(customer, now);
+    await manager.save(customer);
+    await recordCustomerEvent(this.outbox, manager, CustomerEventType.Updated, customer, changed);
+    return toStatusView(customer, now);
+  }
+
+  /**
+   * CUS-6: lowering an archive's level would let less-cleared keys read it, so only a caller who
+   * may read it at its current level may lower it. Raising it needs no clearance.
+   */
+  private guardDeclassification(caller: Caller, customer: Customer, changes: ArchiveFields): void {
+    const level = changes.confidentiality;
+    if (!level || clearanceCovers(level, customer.confidentiality)) return;
+    const decision = decideFullRead(caller, customer);
+    if (!decision.granted) {
+      throw new CustomerException(
+        CustomerExceptionCode.ClearanceInsufficient,
+        `CUS-6: lowering the level of this archive requires reading rights at its current level (${decision.reason})`,
+        'CUS-6',
+      );
+    }
+  }
+
+  /** Applies the change set and answers the names of the fields that really changed. */
+  private apply(customer: Customer, changes: ArchiveFields): string[] {
+    const changed: string[] = [];
+    if (changes.type != null && changes.type !== customer.type) {
+      customer.type = changes.type;
+      changed.push('type');
+    }
+    if (changes.name != null && changes.name !== customer.name) {
+      customer.name = changes.name;
+      changed.push('name');
+    }
+    if (changes.confidentiality != null && changes.confidentiality !== customer.confidentiality) {
+      customer.confidentiality = changes.confidentiality;
+      changed.push('confidentiality');
+    }
+    if (changes.firstContactAt !== undefined) {
+      const next = changes.firstContactAt === null ? null : new Date(changes.firstContactAt);
+      if (next?.getTime() !== customer.firstContactAt?.getTime()) {
+        // CUS-3: the deadline is fixed once first contact is known, or the late flag could be edited away.
+        if (customer.firstContactAt !== null) {
+          throw new CustomerException(
+            CustomerExceptionCode.FirstContactFixed,
+            'CUS-3: firstContactAt is already recorded and cannot be changed',
+            'CUS-3',
+          );
+        }
+        customer.firstContactAt = next;
+        customer.archiveDueBy = next ? archiveDueBy(next) : null;
+        customer.createdLate = isCreatedLate(customer.createdAt, next);
+        changed.push('firstContactAt');
+      }
+    }
+    const content: Record<string, unknown> = { ...(customer.content ?? { contacts: [] }) };
+    for (const key of CONTENT_KEYS) {
+      const value = (changes as Record<string, unknown>)[key];
+      if (value === undefined || same(value, content[key])) continue;
+      if (value === null) delete content[key];
+      else content[key] = JSON.parse(JSON.stringify(value));
+      changed.push(key);
+    }
+    customer.content = content as unknown as Customer['content'];
+    return changed;
+  }
+}

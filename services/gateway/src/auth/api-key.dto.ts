@@ -1,0 +1,115 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
+import { CONFIDENTIALITY_LEVELS, ROLES, type ConfidentialityLevel, type Role } from '@crm/contracts';
+
+export class CreateApiKeyDto {
+  @ApiProperty({ maxLength: 200, example: 'ERP integration' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['sales'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles: Role[];
+
+  @ApiProperty({ enum: CONFIDENTIALITY_LEVELS, description: 'CUS-6 clearance of the key' })
+  @IsIn(CONFIDENTIALITY_LEVELS)
+  clearance: ConfidentialityLevel;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'Required for `pos` keys: the only store they may act for' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  storeId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100_000, default: 100, description: 'Requests per second (GW-4)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  rateLimitPerSecond?: number;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'ISO-8601 instant after which the key is refused (401)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  expiresAt?: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100, description: 'CUS-6: top_secret archives this key may read' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  designatedCustomerIds?: string[];
+}
+
+export class ApiKeyDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  roles: Role[];
+
+  @ApiProperty({ enum: CONFIDENTIALITY_LEVELS })
+  clearance: ConfidentialityLevel;
+
+  @ApiProperty({ type: String, nullable: true })
+  storeId: string | null;
+
+  @ApiProperty({ description: 'Requests per second (GW-4)' })
+  rateLimitPerSecond: number;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  designatedCustomerIds: string[];
+
+  @ApiProperty({ description: 'The first characters of the secret, to tell keys apart', example: 'csk_Xk3f' })
+  keyPrefix: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  expiresAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  revokedAt: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+
+  @ApiProperty()
+  version: number;
+}
+
+export class CreatedApiKeyDto extends ApiKeyDto {
+  @ApiProperty({ description: 'The secret: shown only in this answer, store it now (GW-2)', example: 'csk_…' })
+  key: string;
+}
+
+export class ApiKeyPageDto {
+  @ApiProperty({ type: [ApiKeyDto] })
+  items: ApiKeyDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+}

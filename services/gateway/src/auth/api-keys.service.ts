@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type Repository } from 'typeorm';
+import type { Caller, Page } from '@crm/contracts';
+import { DEFAULT_PAGE_LIMIT } from '@crm/contracts';
+import { CommonException } from '@crm/errors';
+import type { GatewayConfig } from '../gateway.config';
+import { GATEWAY_CONFIG } from '../gateway.tokens';
+import { GatewayErrorCode, GatewayException } from '../http/gateway.exception';
+import { ApiKeyEntity } from './api-key.entity';
+import type { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto';
+import { bearerToken, generateSecret, hashSecret, sameHash } from './api-key.secret';
+
+/** The bootstrap admin key (GATEWAY_ADMIN_KEY) has no row; it is known by this id. */
+export const BOOTSTRAP_ADMIN_KEY_ID = '00000000-0000-4000-8000-000000000001';
+
+export interface Principal {
+  caller: Caller;
+  rateLimitPerSecond: number;
+}
+
+/** GW-2: issuing, listing, revoking and checking API keys. */
+@Injectable()
+export class ApiKeysService {
+  private readonly keys: Repository<ApiKeyEntity>;
+  private readonly adminHash: string;
+
+  constructor(
+    dataSource: DataSource,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {
+    this.keys = dataSource.getRepository(ApiKeyEntity);
+    this.adminHash = hashSecret(config.adminKey);
+  }
+
+  /**
+   * Resolves `Authorization: Bearer <key>` to a caller. Looked up in the database on every
+   * request — no cache — so a revoked key stops working at once (GW-2).
+   */
+  async authenticate(authorization: string | string[] | undefined): Promise<Principal> {
+    const secret = bearerToken(authorization);
+    if (!secret) {
+      throw GatewayException.unauthenticated(GatewayErrorCode.ApiKeyMissing, 'An API key is required: Authorization: Bearer <key>');
+    }
+    const hash = hashSecret(secret);
+    if (sameHash(hash, this.adminHash)) {
+      return {
+        caller: {
+          keyId: BOOTSTRAP_ADMIN_KEY_ID,
+          name: 'bootstrap-admin',
+          roles: ['admin'],
+          clearance: 'top_secret',
+          storeId: null,
+          designatedCustomerIds: [],
+        },
+        rateLimitPerSecond: this.config.defaultRateLimit,
+      };
+    }
+    const key = await this.keys.findOneBy({ keyHash: hash });
+    if (!key || key.revokedAt) {
+      throw GatewayException.unauthenticated(GatewayErrorCode.ApiKeyInvalid, 'The API key is unknown or revoked');
+    }
+    if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) {
+      throw GatewayException.unauthenticated(GatewayErrorCode.ApiKeyExpired, 'The API key has expired');
+    }
+    return {
+      caller: {
+        keyId: key.id,
+        name: key.name,
+        roles: key.roles,
+        clearance: key.clearance,
+        storeId: key.storeId,
+        designatedCustomerIds: key.designatedCustomerIds,
+      },
+      rateLimitPerSecond: key.rateLimitPerSecond ?? this.config.defaultRateLimit,
+    };
+  }
+
+  async create(input: CreateApiKeyDto, creator: Caller): Promise<CreatedApiKeyDto> {
+    if (input.roles.includes('pos') && !input.storeId) {
+      // GW-2: a POS key acts only for its own store, so it must have one.
+      throw CommonException.validation([{ field: 'storeId', message: 'storeId is required for a key with the pos role' }]);
+    }
+    if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) {
+      throw CommonException.validation([{ field: 'expiresAt', message: 'expiresAt must be in the future' }]);
+    }
+    const secret = generateSecret();
+    const now = new Date();
+    const entity = this.keys.create({
+      id: randomUUID(),
+      name: input.name,
+      keyHash: hashSecret(secret),
+      keyPrefix: secret.slice(0, 8),
+      roles: input.roles,
+      clearance: input.clearance,
+      storeId: input.storeId ?? null,
+      rateLimitPerSecond: input.rateLimitPerSecond ?? null,
+      designatedCustomerIds: [...new Set(input.designatedCustomerIds ?? [])],
+      expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+      revokedAt: null,
+      createdBy: creator.keyId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const saved = await this.keys.save(entity);
+    return { ...this.view(saved), key: secret };
+  }
+
+  async list(limit = DEFAULT_PAGE_LIMIT, cursor?: string): Promise<Page<ApiKeyDto>> {
+    const query = this.keys
+      .createQueryBuilder('k')
+      .orderBy('k.created_at', 'DESC')
+      .addOrderBy('k.id', 'DESC')
+      .limit(limit + 1);
+    if (cursor) {
+      const { at, id } = decodeCursor(cursor);
+      query.where('(k.created_at < :at OR (k.created_at = :at AND k.id < :id))', { at, id });
+    }
+    const rows = await query.getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => this.view(row)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    };
+  }
+
+  /** GW-2: revoking is immediate (every request reads the key); revoking twice is harmless. */
+  async revoke(id: string): Promise<void> {
+    const key = await this.keys.findOneBy({ id });
+    if (!key) throw new GatewayException(GatewayErrorCode.ApiKeyNotFound, `No API key ${id}`);
+    if (key.revokedAt) return;
+    key.revokedAt = new Date();
+    key.updatedAt = key.revokedAt;
+    await this.keys.save(key);
+  }
+
+  private view(key: ApiKeyEntity): ApiKeyDto {
+    return {
+      id: key.id,
+      name: key.name,
+      roles: key.roles,
+      clearance: key.clearance,
+      storeId: key.storeId,
+      rateLimitPerSecond: key.rateLimitPerSecond ?? this.config.defaultRateLimit,
+      designatedCustomerIds: key.designatedCustomerIds,
+      keyPrefix: key.keyPrefix,
+      expiresAt: key.expiresAt?.toISOString() ?? null,
+      revokedAt: key.revokedAt?.toISOString() ?? null,
+      createdAt: key.createdAt.toISOString(),
+      updatedAt: key.updatedAt.toISOString(),
+      version: key.version,
+    };
+  }
+}
+
+function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(JSON.stringify([at.toISOString(), id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(at);
+    if (typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) && !Number.isNaN(date.getTime())) return { at: date, id };
+  } catch {
+    /* fall through */
+  }
+  throw CommonException.validation([{ field: 'cursor', message: 'cursor is not a cursor this list returned' }]);
+}

@@ -1,0 +1,19 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { CustomersModule } from './customers/customers.module';
+import { HealthModule } from './health/health.module';
+import { HttpModule } from './http/http.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { type GatewayInfrastructure, InfrastructureModule } from './infrastructure.module';
+import { RpcModule } from './rpc/rpc.module';
+
+/** The gateway: authenticates, validates, routes and translates — no business rules (STYLE). */
+@Module({})
+export class GatewayModule {
+  static forRoot(infra: GatewayInfrastructure): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [InfrastructureModule.forRoot(infra), HttpModule, RpcModule, AuthModule, IdempotencyModule, HealthModule, CustomersModule],
+    };
+  }
+}

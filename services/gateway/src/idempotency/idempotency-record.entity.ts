@@ -1,0 +1,36 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * GW-6: the first answer to a POST with an `Idempotency-Key`, per API key. The store works with
+ * SQL (INSERT … ON CONFLICT) for atomic claims; the entity documents the table.
+ */
+@Entity({ name: 'idempotency_records' })
+export class IdempotencyRecordEntity {
+  @PrimaryColumn('uuid', { name: 'api_key_id' })
+  apiKeyId: string;
+
+  @PrimaryColumn('varchar', { name: 'idempotency_key', length: 200 })
+  idempotencyKey: string;
+
+  @Column('char', { name: 'request_hash', length: 64 })
+  requestHash: string;
+
+  @Column('varchar', { length: 16 })
+  state: 'in_progress' | 'completed';
+
+  @Column('integer', { name: 'response_status', nullable: true })
+  responseStatus: number | null;
+
+  @Column('jsonb', { name: 'response_body', nullable: true })
+  responseBody: unknown;
+
+  /** While in progress: after this instant a crashed first attempt may be taken over. */
+  @Column('timestamptz', { name: 'locked_until' })
+  lockedUntil: Date;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'expires_at' })
+  expiresAt: Date;
+}

@@ -1,0 +1,90 @@
+import { type CallHandler, type ExecutionContext, HttpStatus, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply } from 'fastify';
+import type { Logger } from 'pino';
+import { type Observable, catchError, from, mergeMap, of, switchMap } from 'rxjs';
+import { RemoteException } from '@crm/errors';
+import type { AuthenticatedRequest } from '../auth/current-caller.decorator';
+import { LOGGER } from '../gateway.tokens';
+import { GatewayErrorCode, GatewayException } from '../http/gateway.exception';
+import { StoredProblem, toProblem } from '../http/problem';
+import { IdempotencyStore } from './idempotency.store';
+import { SKIP_IDEMPOTENCY_KEY } from './idempotent.decorator';
+import { IDEMPOTENCY_KEY_HEADER, isSaneIdempotencyKey, requestHash } from './request-hash';
+
+export const REPLAYED_HEADER = 'Idempotent-Replayed';
+
+/**
+ * GW-6 on every POST with an `Idempotency-Key`: the first request claims the key; a replay gets
+ * the first answer (same status and body); the same key with another body is 422; while the
+ * first is still running, 409. Only final answers are kept — a success or a domain service's
+ * refusal. 5xx/504 (and refusals before anything ran, such as validation) free the key, so a
+ * retry goes through.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = request.headers[IDEMPOTENCY_KEY_HEADER];
+    const caller = request.caller;
+    if (request.method !== 'POST' || header === undefined || !caller) return next.handle();
+    if (this.reflector.get<boolean>(SKIP_IDEMPOTENCY_KEY, context.getHandler())) return next.handle();
+    const key = Array.isArray(header) ? header[0] : header;
+    if (!isSaneIdempotencyKey(key)) {
+      throw GatewayException.invalidHeader('Idempotency-Key', 'must be 1 to 200 printable characters without spaces');
+    }
+    const hash = requestHash(request.method, request.url, request.body);
+    const successStatus = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+
+    return from(this.store.claim(caller.keyId, key, hash)).pipe(
+      switchMap((claim) => {
+        switch (claim.type) {
+          case 'mismatch':
+            throw new GatewayException(GatewayErrorCode.IdempotencyKeyReused, 'This Idempotency-Key was used with a different request', {
+              rule: 'GW-6',
+            });
+          case 'in_progress':
+            throw new GatewayException(GatewayErrorCode.IdempotencyInProgress, 'A request with this Idempotency-Key is still in progress', {
+              rule: 'GW-6',
+            });
+          case 'replay':
+            void reply.header(REPLAYED_HEADER, 'true');
+            if (claim.status >= 400) throw new StoredProblem(claim.status, claim.body as StoredProblem['body']);
+            return of(claim.body);
+          case 'started':
+            return this.runAndRecord(next, caller.keyId, key, successStatus, request.id);
+        }
+      }),
+    );
+  }
+
+  private runAndRecord(next: CallHandler, keyId: string, key: string, status: number, requestId: string): Observable<unknown> {
+    return next.handle().pipe(
+      mergeMap(async (body: unknown) => {
+        await this.store.complete(keyId, key, status, body).catch((error: Error) => {
+          // The effect is committed; the caller is told so. A retry after the lock elapses runs again.
+          this.logger.warn({ err: error.message }, 'could not record idempotent response');
+        });
+        return body;
+      }),
+      catchError(async (error: unknown) => {
+        const problem = toProblem(error, requestId);
+        const final = error instanceof RemoteException && problem.status < 500;
+        const record = final
+          ? this.store.complete(keyId, key, problem.status, { ...problem.body, requestId: undefined })
+          : this.store.release(keyId, key);
+        await record.catch((storeError: Error) => this.logger.warn({ err: storeError.message }, 'could not update idempotency record'));
+        throw error;
+      }),
+    );
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IdempotencyStore } from './idempotency.store';
+
+/** GW-6. */
+@Module({ providers: [IdempotencyStore, IdempotencyInterceptor], exports: [IdempotencyInterceptor] })
+export class IdempotencyModule {}

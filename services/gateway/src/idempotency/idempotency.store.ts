@@ -1,0 +1,112 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import type { GatewayConfig } from '../gateway.config';
+import { GATEWAY_CONFIG, LOGGER } from '../gateway.tokens';
+
+export type ClaimOutcome =
+  { type: 'started' } | { type: 'mismatch' } | { type: 'in_progress' } | { type: 'replay'; status: number; body: unknown };
+
+interface ExistingRow {
+  request_hash: string;
+  state: 'in_progress' | 'completed';
+  response_status: number | null;
+  response_body: unknown;
+}
+
+const CLEANUP_BATCH = 5000;
+
+/**
+ * GW-6 records in the gateway's database, shared by every replica. A claim is one atomic
+ * INSERT … ON CONFLICT: exactly one request wins a key; an expired record, or an in-progress one
+ * whose holder died (lock elapsed), is taken over.
+ */
+@Injectable()
+export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationShutdown {
+  private cleanupTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Longer than any request can take (RPC deadline plus database time). */
+  private get lockMs(): number {
+    return this.config.rpcTimeoutMs * 2 + 5000;
+  }
+
+  async claim(apiKeyId: string, key: string, hash: string): Promise<ClaimOutcome> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const claimed: unknown[] = await this.dataSource.query(
+        `INSERT INTO idempotency_records (api_key_id, idempotency_key, request_hash, state, locked_until, created_at, expires_at)
+         VALUES ($1, $2, $3, 'in_progress', now() + $4 * interval '1 millisecond', now(), now() + $5 * interval '1 hour')
+         ON CONFLICT (api_key_id, idempotency_key) DO UPDATE
+           SET request_hash = EXCLUDED.request_hash, state = 'in_progress', response_status = NULL, response_body = NULL,
+               locked_until = EXCLUDED.locked_until, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
+           WHERE idempotency_records.expires_at <= now()
+              OR (idempotency_records.state = 'in_progress' AND idempotency_records.locked_until <= now())
+         RETURNING 1`,
+        [apiKeyId, key, hash, this.lockMs, this.config.idempotencyTtlHours],
+      );
+      if (claimed.length) return { type: 'started' };
+      const rows: ExistingRow[] = await this.dataSource.query(
+        `SELECT request_hash, state, response_status, response_body FROM idempotency_records
+         WHERE api_key_id = $1 AND idempotency_key = $2`,
+        [apiKeyId, key],
+      );
+      const existing = rows[0];
+      if (!existing) continue; // removed between the two statements (released or cleaned up): try again
+      if (existing.request_hash.trim() !== hash) return { type: 'mismatch' };
+      if (existing.state === 'in_progress') return { type: 'in_progress' };
+      return { type: 'replay', status: existing.response_status ?? 200, body: existing.response_body };
+    }
+    return { type: 'in_progress' };
+  }
+
+  /** Keeps the final answer for replays. */
+  async complete(apiKeyId: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_records SET state = 'completed', response_status = $3, response_body = $4::jsonb
+       WHERE api_key_id = $1 AND idempotency_key = $2 AND state = 'in_progress'`,
+      [apiKeyId, key, status, JSON.stringify(body ?? null)],
+    );
+  }
+
+  /** No final answer (5xx, 504, refused before it ran): the key is free for a retry. */
+  async release(apiKeyId: string, key: string): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM idempotency_records WHERE api_key_id = $1 AND idempotency_key = $2 AND state = 'in_progress'`,
+      [apiKeyId, key],
+    );
+  }
+
+  /** Deletes expired records in batches; safe when every replica runs it (deletes are idempotent). */
+  async deleteExpired(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const result: [unknown[], number] = await this.dataSource.query(
+        `DELETE FROM idempotency_records WHERE ctid IN (
+           SELECT ctid FROM idempotency_records WHERE expires_at <= now() LIMIT ${CLEANUP_BATCH} FOR UPDATE SKIP LOCKED)`,
+      );
+      const deleted = result[1] ?? 0;
+      total += deleted;
+      if (deleted < CLEANUP_BATCH) return total;
+    }
+  }
+
+  onApplicationBootstrap(): void {
+    const run = () =>
+      this.deleteExpired().then(
+        (deleted) => deleted && this.logger.info({ deleted }, 'expired idempotency records deleted'),
+        (error: Error) => this.logger.warn({ err: error.message }, 'idempotency cleanup failed; will retry'),
+      );
+    this.cleanupTimer = setInterval(run, this.config.idempotencyCleanupMs);
+    this.cleanupTimer.unref();
+    void run();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.cleanupTimer) clearInterval(this.cleanupTimer);
+  }
+}

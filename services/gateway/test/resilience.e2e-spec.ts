@@ -1,0 +1,92 @@
+import { CustomerPattern, DOMAIN_SERVICES } from '@crm/contracts';
+import { GatewayHarness, type TestKey } from './support/gateway-harness';
+
+// The e2e project's testTimeout is a global option Jest ignores per project: set it here.
+jest.setTimeout(60_000);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const PROBLEM = /^application\/problem\+json/;
+
+/**
+ * GW-4 and OPS-1: a domain service that is missing answers 503 at once, one that is too slow
+ * 504 within the RPC deadline (5 s) — never a hang — and readiness names what is down.
+ */
+describe('gateway resilience', () => {
+  let harness: GatewayHarness;
+  let sales: TestKey;
+  let slowListMs = 0;
+  let registrations = 0;
+
+  beforeAll(async () => {
+    harness = await GatewayHarness.start('gw_resilience');
+    sales = await harness.createKey('sales', ['sales']);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('answers 503 at once when the customers service has never started, and is not ready', async () => {
+    const started = Date.now();
+    const response = await harness.http().get('/api/v1/customers').set(sales.auth).expect(503);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(response.headers['content-type']).toMatch(PROBLEM);
+
+    const ready = await harness.http().get('/health/ready').expect(503);
+    expect(ready.headers['content-type']).toMatch(PROBLEM);
+    expect(ready.body.down).toEqual([...DOMAIN_SERVICES]);
+    await harness.http().get('/health/live').expect(200);
+  });
+
+  it('names only the services that are down', async () => {
+    await harness.fake('customers', {
+      [CustomerPattern.List]: async () => {
+        if (slowListMs) await sleep(slowListMs);
+        return { items: [], nextCursor: null };
+      },
+      [CustomerPattern.Register]: async (payload) => {
+        if ((payload as { name: string }).name === 'slow') await sleep(slowListMs);
+        registrations += 1;
+        return { id: `c-${registrations}` };
+      },
+    });
+    const ready = await harness.http().get('/health/ready').expect(503);
+    expect(ready.body.down).toEqual(['complaints', 'returns', 'loyalty']);
+    expect(ready.body.checks.services).toMatchObject({ customers: 'up', complaints: 'down' });
+
+    for (const service of ['complaints', 'returns', 'loyalty']) await harness.fake(service);
+    const ok = await harness.http().get('/health/ready').expect(200);
+    expect(ok.body).toEqual({
+      status: 'ok',
+      database: 'up',
+      broker: 'up',
+      services: { customers: 'up', complaints: 'up', returns: 'up', loyalty: 'up' },
+    });
+  });
+
+  it('answers 504 within the 5 s deadline when the service is too slow', async () => {
+    slowListMs = 7000;
+    const started = Date.now();
+    const response = await harness.http().get('/api/v1/customers').set(sales.auth).expect(504);
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(4900);
+    expect(elapsed).toBeLessThan(5800);
+    expect(response.headers['content-type']).toMatch(PROBLEM);
+    expect(response.body).toMatchObject({ status: 504, code: 'SERVICE_TIMEOUT' });
+  });
+
+  it('frees the Idempotency-Key after a 504, so the retry goes through', async () => {
+    slowListMs = 6000;
+    const body = { type: 'retailer', name: 'slow', contacts: [] };
+    await harness.http().post('/api/v1/customers').set(sales.auth).set('Idempotency-Key', 'retry-after-504').send(body).expect(504);
+    slowListMs = 0;
+    const retried = await harness
+      .http()
+      .post('/api/v1/customers')
+      .set(sales.auth)
+      .set('Idempotency-Key', 'retry-after-504')
+      .send(body)
+      .expect(201);
+    expect(retried.body.id).toMatch(/^c-/);
+  });
+});

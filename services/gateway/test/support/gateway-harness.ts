@@ -1,0 +1,112 @@
+import request from 'supertest';
+import { EnvReader, readBaseConfig } from '@crm/config';
+import type { ConfidentialityLevel, Role } from '@crm/contracts';
+import { createTestDatabase, createTestVhost, type TestDatabase, type TestVhost } from '@crm/testing';
+// Test composition only: e2e tests boot the real customers service next to the gateway, as the
+// suite-level tests in e2e/ do; production code never imports another service (STYLE rule 12).
+// eslint-disable-next-line no-restricted-imports
+import { startCustomersService } from '../../../customers/src/customers.service';
+import { type GatewayConfig, loadGatewayConfig } from '../../src/gateway.config';
+import { startGateway } from '../../src/gateway';
+import { startFakeService, type FakeHandler, type FakeService } from './fake-service';
+
+export const ADMIN_KEY = 'gateway-e2e-admin-key-0123456789';
+
+export interface TestKey {
+  id: string;
+  key: string;
+  auth: { Authorization: string };
+}
+
+export interface HarnessOptions {
+  /** Boot the real customers service (its own test database) on the same vhost. */
+  customers?: boolean;
+  config?: Partial<GatewayConfig>;
+}
+
+/**
+ * One gateway per test file on a database and a RabbitMQ vhost of its own (STYLE rule 10):
+ * the real servers, the real queue names, nothing shared with another run.
+ */
+export class GatewayHarness {
+  private readonly closers: (() => Promise<void>)[] = [];
+
+  private constructor(
+    readonly vhost: TestVhost,
+    private readonly databases: TestDatabase[],
+  ) {}
+
+  url = '';
+  gatewayDatabase = '';
+
+  static async start(purpose: string, options: HarnessOptions = {}): Promise<GatewayHarness> {
+    const vhost = await createTestVhost(purpose);
+    const harness = new GatewayHarness(vhost, []);
+    try {
+      if (options.customers) {
+        const database = await createTestDatabase(`${purpose}_customers`);
+        harness.databases.push(database);
+        const customers = await startCustomersService({
+          ...readBaseConfig(new EnvReader({}), 'customers', { httpPort: 0 }),
+          databaseName: database.name,
+          amqpUrl: vhost.url,
+          logLevel: 'warn',
+          outboxPollMs: 50,
+        });
+        harness.closers.push(() => customers.close());
+      }
+      const database = await createTestDatabase(`${purpose}_gateway`);
+      harness.databases.push(database);
+      harness.gatewayDatabase = database.name;
+      const gateway = await startGateway({
+        ...loadGatewayConfig({}),
+        port: 0,
+        adminKey: ADMIN_KEY,
+        databaseName: database.name,
+        amqpUrl: vhost.url,
+        logLevel: 'warn',
+        ...options.config,
+      });
+      harness.closers.push(() => gateway.close());
+      harness.url = gateway.url;
+      return harness;
+    } catch (error) {
+      await harness.close();
+      throw error;
+    }
+  }
+
+  http() {
+    return request(this.url);
+  }
+
+  get admin() {
+    return { Authorization: `Bearer ${ADMIN_KEY}` };
+  }
+
+  async fake(service: string, handlers: Record<string, FakeHandler> = {}): Promise<FakeService> {
+    const fake = await startFakeService(service, this.vhost.url, handlers);
+    this.closers.push(() => fake.close());
+    return fake;
+  }
+
+  async createKey(
+    name: string,
+    roles: Role[],
+    clearance: ConfidentialityLevel = 'confidential',
+    extra: Record<string, unknown> = {},
+  ): Promise<TestKey> {
+    const response = await this.http()
+      .post('/api/v1/api-keys')
+      .set(this.admin)
+      .send({ name, roles, clearance, ...extra });
+    if (response.status !== 201) throw new Error(`creating key ${name}: ${response.status} ${JSON.stringify(response.body)}`);
+    return { id: response.body.id, key: response.body.key, auth: { Authorization: `Bearer ${response.body.key}` } };
+  }
+
+  async close(): Promise<void> {
+    for (const close of this.closers.splice(0).reverse()) await close().catch(() => undefined);
+    await Promise.allSettled(this.databases.map((database) => database.drop()));
+    await this.vhost.delete();
+  }
+}
