@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventProbe, drainQueue } from '@crm/testing';
-import { Suite } from './support/suite';
+import { startSuite, type Suite } from './support/suite';
 
 /**
  * Issue 2 "Done when": through the gateway a customer is created, read back and listed, and a
@@ -12,7 +12,7 @@ describe('customers vertical slice through the gateway', () => {
   let probe: EventProbe;
 
   beforeAll(async () => {
-    suite = await Suite.start('e2e_slice', ['customers']);
+    suite = await startSuite('e2e_slice', ['customers']);
     probe = await EventProbe.bind('customers.#', suite.vhost.url);
   });
 
@@ -72,7 +72,12 @@ describe('customers vertical slice through the gateway', () => {
     const anonymous = await suite.http().get('/api/v1/customers').expect(401);
     expect(anonymous.headers['content-type']).toMatch(/application\/problem\+json/);
 
-    const missing = await suite.http().get(`/api/v1/customers/${randomUUID()}`).set(sales.auth).set('X-Access-Purpose', 'check').expect(404);
+    const missing = await suite
+      .http()
+      .get(`/api/v1/customers/${randomUUID()}`)
+      .set(sales.auth)
+      .set('X-Access-Purpose', 'check')
+      .expect(404);
     expect(missing.body).toMatchObject({ status: 404, title: expect.any(String) });
   });
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
@@ -90,41 +90,45 @@ export class CustomersController {
   }
 
   @Post(':id/submit')
+  @HttpCode(200)
   @Roles('sales', 'manager')
   @ApiOperation({ summary: 'CUS-2: submit for approval with the survey findings' })
   @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: CustomerStatusViewDto })
+  @ApiOkResponse({ type: CustomerStatusViewDto })
   @ApiProblems(...BODY_PROBLEMS, 404, 409, 410, 422)
   submit(@UuidParam('id') id: string, @Body() body: SubmitCustomerDto): Promise<CustomerStatusView> {
     return this.send(CustomerPattern.Submit, { id, ...body });
   }
 
   @Post(':id/approve')
+  @HttpCode(200)
   @Roles('manager')
   @ApiOperation({ summary: 'CUS-2/CUS-4: approve; the answer carries the customer code' })
   @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: CustomerStatusViewDto })
+  @ApiOkResponse({ type: CustomerStatusViewDto })
   @ApiProblems(400, 404, 409, 410, 422)
   approve(@UuidParam('id') id: string): Promise<CustomerStatusView> {
     return this.send(CustomerPattern.Approve, { id });
   }
 
   @Post(':id/reject')
+  @HttpCode(200)
   @Roles('manager')
   @ApiOperation({ summary: 'CUS-2: reject with a reason (may be resubmitted)' })
   @ApiIdempotencyKey()
   @ApiBody({ type: ReasonDto })
-  @ApiCreatedResponse({ type: CustomerStatusViewDto })
+  @ApiOkResponse({ type: CustomerStatusViewDto })
   @ApiProblems(...BODY_PROBLEMS, 404, 409, 410, 422)
   reject(@UuidParam('id') id: string, @Body() body: ReasonDto): Promise<CustomerStatusView> {
     return this.send(CustomerPattern.Reject, { id, reason: body.reason });
   }
 
   @Post(':id/grade')
+  @HttpCode(200)
   @Roles('manager')
   @ApiOperation({ summary: 'CUS-5: set grade and/or credit rating, with the reason' })
   @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: CustomerStatusViewDto })
+  @ApiOkResponse({ type: CustomerStatusViewDto })
   @ApiProblems(...BODY_PROBLEMS, 404, 409, 410, 422)
   grade(@UuidParam('id') id: string, @Body() body: GradeCustomerDto): Promise<CustomerStatusView> {
     return this.send(CustomerPattern.Grade, { id, ...body });
@@ -141,11 +145,12 @@ export class CustomersController {
   }
 
   @Post(':id/dormant')
+  @HttpCode(200)
   @Roles('manager', 'archivist')
   @ApiOperation({ summary: 'CUS-9: mark an outdated archive dormant (the first step towards destruction)' })
   @ApiIdempotencyKey()
   @ApiBody({ type: ReasonDto })
-  @ApiCreatedResponse({ type: CustomerStatusViewDto })
+  @ApiOkResponse({ type: CustomerStatusViewDto })
   @ApiProblems(...BODY_PROBLEMS, 404, 409, 410, 422)
   markDormant(@UuidParam('id') id: string, @Body() body: ReasonDto): Promise<CustomerStatusView> {
     return this.send(CustomerPattern.MarkDormant, { id, reason: body.reason });

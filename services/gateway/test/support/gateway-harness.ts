@@ -1,11 +1,6 @@
 import request from 'supertest';
-import { EnvReader, readBaseConfig } from '@crm/config';
 import type { ConfidentialityLevel, Role } from '@crm/contracts';
 import { createTestDatabase, createTestVhost, type TestDatabase, type TestVhost } from '@crm/testing';
-// Test composition only: e2e tests boot the real customers service next to the gateway, as the
-// suite-level tests in e2e/ do; production code never imports another service (STYLE rule 12).
-// eslint-disable-next-line no-restricted-imports
-import { startCustomersService } from '../../../customers/src/customers.service';
 import { type GatewayConfig, loadGatewayConfig } from '../../src/gateway.config';
 import { startGateway } from '../../src/gateway';
 import { startFakeService, type FakeHandler, type FakeService } from './fake-service';
@@ -19,8 +14,11 @@ export interface TestKey {
 }
 
 export interface HarnessOptions {
-  /** Boot the real customers service (its own test database) on the same vhost. */
-  customers?: boolean;
+  /**
+   * Runs before the gateway starts, on the harness's vhost: the suite-level tests in e2e/ boot the
+   * real domain services here (a service's own tests never import another service, STYLE rule 12).
+   */
+  boot?: (harness: GatewayHarness) => Promise<void>;
   config?: Partial<GatewayConfig>;
 }
 
@@ -43,18 +41,7 @@ export class GatewayHarness {
     const vhost = await createTestVhost(purpose);
     const harness = new GatewayHarness(vhost, []);
     try {
-      if (options.customers) {
-        const database = await createTestDatabase(`${purpose}_customers`);
-        harness.databases.push(database);
-        const customers = await startCustomersService({
-          ...readBaseConfig(new EnvReader({}), 'customers', { httpPort: 0 }),
-          databaseName: database.name,
-          amqpUrl: vhost.url,
-          logLevel: 'warn',
-          outboxPollMs: 50,
-        });
-        harness.closers.push(() => customers.close());
-      }
+      await options.boot?.(harness);
       const database = await createTestDatabase(`${purpose}_gateway`);
       harness.databases.push(database);
       harness.gatewayDatabase = database.name;
@@ -78,6 +65,18 @@ export class GatewayHarness {
 
   http() {
     return request(this.url);
+  }
+
+  /** A fresh test database, dropped on close. */
+  async database(purpose: string): Promise<string> {
+    const database = await createTestDatabase(purpose);
+    this.databases.push(database);
+    return database.name;
+  }
+
+  /** Runs on close, before the databases are dropped (last registered, first run). */
+  onClose(close: () => Promise<void>): void {
+    this.closers.push(close);
   }
 
   get admin() {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { testEnv } from '@crm/testing';
 import { databaseUrl } from '@crm/persistence';
-import { GatewayHarness, type TestKey } from './support/gateway-harness';
+import { startSuite, type Suite as GatewayHarness, type ApiKey as TestKey } from './support/suite';
 
 // The e2e project's testTimeout is a global option Jest ignores per project: set it here.
 jest.setTimeout(60_000);
@@ -22,7 +22,7 @@ describe('gateway security and errors', () => {
   let clerk: TestKey;
 
   beforeAll(async () => {
-    harness = await GatewayHarness.start('gw_security', { customers: true });
+    harness = await startSuite('gw_security', ['customers']);
     sales = await harness.createKey('sales-rep', ['sales']);
     clerk = await harness.createKey('service-clerk', ['service']);
   });
