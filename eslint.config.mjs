@@ -36,10 +36,7 @@ export default tseslint.config(
   {
     files: ['libs/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/services/**'], message: 'Libraries never depend on services.' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/services/**'], message: 'Libraries never depend on services.' }] }],
     },
   },
   ...boundaryRules,

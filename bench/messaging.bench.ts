@@ -31,7 +31,12 @@ export async function runMessagingBench(): Promise<void> {
   const logger = createLogger('bench', 'warn');
   const database = await createTestDatabase('bench');
   const vhost = await createTestVhost('bench');
-  const config = { ...readBaseConfig(new EnvReader({}), 'benchsvc', { httpPort: 0 }), databaseName: database.name, amqpUrl: vhost.url, logLevel: 'warn' };
+  const config = {
+    ...readBaseConfig(new EnvReader({}), 'benchsvc', { httpPort: 0 }),
+    databaseName: database.name,
+    amqpUrl: vhost.url,
+    logLevel: 'warn',
+  };
   const service = await bootstrapDomainService(config, { module: (core) => EmptyModule.with(core), entities: [], migrations: [] });
   const connection = new AmqpConnection({ url: vhost.url, connectionName: 'bench-client', logger });
   await connection.connect();
@@ -68,7 +73,13 @@ export async function runMessagingBench(): Promise<void> {
     console.log(`rpc ping concurrent  n=${total} c=${concurrency}  ${(total / seconds).toFixed(0)} req/s`);
 
     // --- Outbox relay throughput ---
-    const dataSource = createDataSource({ serverUrl: testEnv.databaseUrl, database: database.name, entities: [], migrations: [MessagingTables1763900000000], applicationName: 'bench' });
+    const dataSource = createDataSource({
+      serverUrl: testEnv.databaseUrl,
+      database: database.name,
+      entities: [],
+      migrations: [MessagingTables1763900000000],
+      applicationName: 'bench',
+    });
     await dataSource.initialize();
     await runMigrations(dataSource);
     await service.relay.stop();
@@ -91,7 +102,9 @@ export async function runMessagingBench(): Promise<void> {
     console.log(`outbox write         n=${events}  ${(events / writeSeconds).toFixed(0)} events/s (50 per transaction)`);
     console.log(`outbox relay         n=${events}  ${(events / relaySeconds).toFixed(0)} events/s published with confirms and received`);
     const memory = process.memoryUsage();
-    console.log(`memory               rss=${mib(memory.rss)}MiB heapUsed=${mib(memory.heapUsed)}MiB (bench process incl. one in-process service)`);
+    console.log(
+      `memory               rss=${mib(memory.rss)}MiB heapUsed=${mib(memory.heapUsed)}MiB (bench process incl. one in-process service)`,
+    );
     await probe.close();
     await dataSource.destroy();
   } finally {
