@@ -108,10 +108,26 @@ export class OutboxRelay {
         this.failures += 1;
         this.options.logger.warn({ err: (error as Error).message, failures: this.failures }, 'outbox relay: publish failed; backing off');
         await this.resetChannel();
+        await this.refreshPendingGauge();
       }
-      if (published >= this.batchSize) continue;
+      if (published >= this.batchSize) {
+        await this.refreshPendingGauge();
+        continue;
+      }
       const delay = this.failures ? Math.min(30_000, 250 * 2 ** Math.min(this.failures, 7)) : this.pollMs;
       await this.sleep(delay);
+    }
+  }
+
+  /** What is waiting is what an operator watches during an outage (OPS-1 metrics). */
+  private async refreshPendingGauge(): Promise<void> {
+    try {
+      const [{ pending }] = await this.options.dataSource.query(
+        'SELECT count(*)::int AS pending FROM outbox_messages WHERE published_at IS NULL',
+      );
+      metrics.outboxPending.set(pending);
+    } catch {
+      /* the database may be the thing that is down; the gauge keeps its last value */
     }
   }
 
@@ -135,6 +151,7 @@ export class OutboxRelay {
         metrics.outboxPending.set(0);
         return 0;
       }
+      if (rows.length < this.batchSize) metrics.outboxPending.set(0); // everything pending is in this batch
       try {
         for (const row of rows) this.publish(channel, row.envelope);
         await withTimeout(channel.waitForConfirms(), this.confirmTimeoutMs, 'publisher confirms');
