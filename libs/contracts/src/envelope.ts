@@ -18,6 +18,8 @@ export const MessageHeaders = {
   correlationId: 'x-correlation-id',
   causationId: 'x-causation-id',
   caller: 'x-caller',
+  /** Epoch milliseconds after which the RPC caller no longer waits for the answer. */
+  deadline: 'x-deadline',
   deadLetterReason: 'x-dead-letter-reason',
   deadLetterSource: 'x-dead-letter-source',
 } as const;

@@ -51,6 +51,7 @@ export enum CommonErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
   UnknownPattern = 'UNKNOWN_PATTERN',
   Unavailable = 'SERVICE_UNAVAILABLE',
+  DeadlineExceeded = 'DEADLINE_EXCEEDED',
   Internal = 'INTERNAL_ERROR',
 }
 
@@ -58,6 +59,7 @@ const COMMON_KINDS: Record<CommonErrorCode, ErrorKind> = {
   [CommonErrorCode.ValidationFailed]: ErrorKind.Invalid,
   [CommonErrorCode.UnknownPattern]: ErrorKind.NotFound,
   [CommonErrorCode.Unavailable]: ErrorKind.Unavailable,
+  [CommonErrorCode.DeadlineExceeded]: ErrorKind.Timeout,
   [CommonErrorCode.Internal]: ErrorKind.Internal,
 };
 

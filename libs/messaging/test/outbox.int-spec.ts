@@ -3,8 +3,8 @@ import type { ConsumeMessage } from 'amqplib';
 import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@crm/contracts';
 import { AmqpConnection, OutboxRelay, OutboxWriter, sleep } from '@crm/messaging';
-import { runInContext } from '@crm/observability';
-import { EventProbe, type TestDatabase, type TestVhost, createTestDatabase, createTestVhost } from '@crm/testing';
+import { metrics, runInContext } from '@crm/observability';
+import { EventProbe, type TestDatabase, type TestVhost, createTestDatabase, createTestVhost, eventually } from '@crm/testing';
 import { openDataSource, startRpcClient, startTestService, testLogger, type TestService } from './support/test-service';
 
 /**
@@ -77,6 +77,23 @@ describe('Outbox writer and relay', () => {
     } finally {
       await relay.stop();
       await connection.close();
+    }
+  });
+
+  it('notices an event no queue is bound for (mandatory publish) and still marks it published', async () => {
+    const unroutable = async () =>
+      (await metrics.outboxUnroutable.get()).values.find((v) => v.labels.type === 'nobody.listens.here')?.value ?? 0;
+    const before = await unroutable();
+    const writer = new OutboxWriter(SERVICE);
+    const relay = await startRelay('relay-unroutable', writer);
+    try {
+      const envelope = await dataSource.transaction((manager) =>
+        writer.record(manager, { type: 'nobody.listens.here', aggregateId: 'lonely-1', data: { id: 'lonely-1' } }),
+      );
+      await eventually(async () => expect((await outboxRow(envelope.id))?.published_at).not.toBeNull());
+      await eventually(async () => expect(await unroutable()).toBe(before + 1));
+    } finally {
+      await relay.stop();
     }
   });
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@crm/contracts';
 import { ErrorKind, RemoteException } from '@crm/errors';
-import { AmqpConnection, RpcClient, Topology } from '@crm/messaging';
+import { AmqpConnection, RpcClient, Topology, sleep } from '@crm/messaging';
 import { type TestDatabase, type TestVhost, createTestDatabase, createTestVhost, drainQueue } from '@crm/testing';
-import { type TestService, startRpcClient, startTestService } from './support/test-service';
+import { type TestService, effectsFor, publishRaw, startRpcClient, startTestService } from './support/test-service';
 
 /**
  * Gateway → service request/reply (docs/messaging.md "Request/reply", GW-4): answers come back
@@ -78,6 +78,7 @@ describe('RpcClient ↔ AmqpServer request/reply', () => {
     const asCommand = await failure(client.send(SERVICE, 'test.thing.happened', {}, { correlationId: 'c-4' }));
     expect(asCommand.payload.kind).toBe(ErrorKind.NotFound);
     expect(await drainQueue(Topology.deadLetterQueue(SERVICE), vhost.url)).toEqual([]);
+    expect(await drainQueue(Topology.commandDeadLetterQueue(SERVICE), vhost.url)).toEqual([]);
   });
 
   it('answers unavailable at once for a service that has no queue', async () => {
@@ -96,5 +97,30 @@ describe('RpcClient ↔ AmqpServer request/reply', () => {
     expect(elapsed).toBeLessThan(900);
     // The late reply is ignored; the next call still gets its own answer.
     await expect(client.send(SERVICE, 'test.slow', { ms: 1 }, { correlationId: 'c-7', timeoutMs: 2000 })).resolves.toEqual({ slept: 1 });
+  });
+
+  it('rolls back a command whose transaction would commit after the caller stopped waiting (GW-4)', async () => {
+    const key = `late-${randomUUID()}`;
+    const error = await failure(client.send(SERVICE, 'test.thing.create-slow', { key, ms: 600 }, { correlationId: 'c-8', timeoutMs: 300 }));
+    expect(error.payload.kind).toBe(ErrorKind.Timeout);
+    await sleep(600); // the handler finishes its work after the deadline …
+    expect(await effectsFor(service.dataSource, key)).toEqual([]); // … and its write was rolled back
+    // Within its deadline the same command commits.
+    const ok = `on-time-${randomUUID()}`;
+    await client.send(SERVICE, 'test.thing.create-slow', { key: ok, ms: 10 }, { correlationId: 'c-9', timeoutMs: 2000 });
+    expect(await effectsFor(service.dataSource, ok)).toHaveLength(1);
+  });
+
+  it('does not run a command that reaches the service after its deadline', async () => {
+    const key = `expired-${randomUUID()}`;
+    await publishRaw(vhost.url, { exchange: '', routingKey: Topology.commandQueue(SERVICE) }, JSON.stringify({ key }), {
+      type: 'test.thing.create',
+      headers: { 'x-deadline': Date.now() - 1000 },
+    });
+    const fresh = `fresh-${randomUUID()}`;
+    // A later command on the same queue is answered, so the expired one has been consumed by now.
+    await client.send(SERVICE, 'test.thing.create', { key: fresh }, { correlationId: 'c-10' });
+    expect(await effectsFor(service.dataSource, fresh)).toHaveLength(1);
+    expect(await effectsFor(service.dataSource, key)).toEqual([]);
   });
 });

@@ -35,6 +35,12 @@ export const metrics = {
     help: 'Events published from the outbox with a publisher confirm',
     registers: [metricsRegistry],
   }),
+  outboxUnroutable: new Counter({
+    name: 'crm_outbox_unroutable_total',
+    help: 'Events the broker confirmed but no queue was bound for (returned from a mandatory publish), by type',
+    labelNames: ['type'] as const,
+    registers: [metricsRegistry],
+  }),
   outboxPending: new Gauge({
     name: 'crm_outbox_pending',
     help: 'Outbox rows not yet confirmed by the broker, as last seen by the relay',

@@ -10,6 +10,11 @@ export interface RequestContext {
   correlationId: string;
   causationId?: string;
   caller?: Caller;
+  /**
+   * When the caller stops waiting (epoch ms), for RPC commands: work that would finish after it
+   * is rolled back rather than committed behind a caller that was told it timed out (GW-4).
+   */
+  deadline?: number;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

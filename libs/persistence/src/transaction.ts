@@ -1,4 +1,6 @@
-import { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CommonErrorCode, CommonException } from '@crm/errors';
+import { currentContext } from '@crm/observability';
 
 /**
  * STYLE rule 3: one transaction per command, opened at the edge. Handlers receive the
@@ -6,6 +8,29 @@ import { DataSource, EntityManager } from 'typeorm';
  */
 export type TransactionalWork<T> = (manager: EntityManager) => Promise<T>;
 
+/** Commit no later than this before the caller's deadline: the reply still has to travel. */
+export const DEADLINE_MARGIN_MS = 100;
+
+/**
+ * Runs `work` in a READ COMMITTED transaction. When the current unit of work has a deadline (an
+ * RPC command) and the work finishes after it, the transaction is rolled back instead of
+ * committed: the gateway has already answered 504, and a retry must not find the change done
+ * (GW-4 "never a lost write that the caller was told succeeded", and its mirror image).
+ */
 export async function withTransaction<T>(dataSource: DataSource, work: TransactionalWork<T>): Promise<T> {
-  return dataSource.transaction('READ COMMITTED', work);
+  return dataSource.transaction('READ COMMITTED', async (manager) => {
+    const result = await work(manager);
+    assertBeforeDeadline();
+    return result;
+  });
+}
+
+export function assertBeforeDeadline(now = Date.now()): void {
+  const deadline = currentContext()?.deadline;
+  if (deadline !== undefined && now > deadline - DEADLINE_MARGIN_MS) {
+    throw new CommonException(
+      CommonErrorCode.DeadlineExceeded,
+      'The caller stopped waiting before this command could commit; nothing was changed',
+    );
+  }
 }

@@ -116,7 +116,7 @@ export async function bootstrapDomainService(config: BaseServiceConfig, definiti
       // OPS-1 graceful shutdown: stop taking messages and finish in-flight work, publish what
       // was committed, then let go of the connections.
       await server.close();
-      await relay.stop();
+      await relay.stop({ drainWithinMs: 3000 });
       await app.close();
       await connection.close();
       await dataSource.destroy();

@@ -7,7 +7,12 @@ export async function deleteServiceQueues(service: string, url = testEnv.amqpUrl
   const connection = await connect(url);
   try {
     const channel = await connection.createChannel();
-    for (const queue of [Topology.commandQueue(service), Topology.eventQueue(service), Topology.deadLetterQueue(service)]) {
+    for (const queue of [
+      Topology.commandQueue(service),
+      Topology.eventQueue(service),
+      Topology.deadLetterQueue(service),
+      Topology.commandDeadLetterQueue(service),
+    ]) {
       await channel.deleteQueue(queue);
     }
     await channel.close();

@@ -7,9 +7,6 @@ import type { Channel } from 'amqplib';
 export const Topology = {
   /** API.md: one durable topic exchange; routing key = event type. */
   eventsExchange: 'crm.events',
-  /** Alternate exchange of `crm.events`: events no queue was bound for are kept, not lost. */
-  unroutedExchange: 'crm.events.unrouted',
-  unroutedQueue: 'crm.events.unrouted',
   /** Dead-letter exchange; routing key = the queue the message died in. */
   deadLetterExchange: 'crm.dlx',
   /** API.md: POS tills may publish purchases here instead of calling HTTP. */
@@ -17,7 +14,15 @@ export const Topology = {
   commandQueue: (service: string) => `${service}.commands`,
   eventQueue: (service: string) => `${service}.events`,
   deadLetterQueue: (service: string) => `${service}.dlq`,
+  /** Dead commands: expired before a consumer took them, or failed with nobody to answer. */
+  commandDeadLetterQueue: (service: string) => `${service}.commands.dlq`,
 } as const;
+
+/**
+ * A command is worth nothing after its caller's deadline (seconds), so its dead letters are kept
+ * for a week for diagnosis and then dropped; dead events are kept until an operator acts.
+ */
+const COMMAND_DEAD_LETTER_TTL_MS = 7 * 24 * 3600 * 1000;
 
 /** Quorum queues redeliver a message this many times before dead-lettering it (NOTES.md). */
 export const DELIVERY_LIMIT = 20;
@@ -45,31 +50,38 @@ function quorumQueueArguments(queue: string): Record<string, unknown> {
 
 /** Exchanges shared by every service; safe to assert concurrently from every replica. */
 export async function declareSharedTopology(channel: Channel): Promise<void> {
-  await channel.assertExchange(Topology.unroutedExchange, 'fanout', { durable: true });
-  await channel.assertQueue(Topology.unroutedQueue, {
-    durable: true,
-    arguments: { 'x-queue-type': 'quorum', 'x-max-length': 100_000, 'x-overflow': 'drop-head' },
-  });
-  await channel.bindQueue(Topology.unroutedQueue, Topology.unroutedExchange, '');
-  await channel.assertExchange(Topology.eventsExchange, 'topic', {
-    durable: true,
-    alternateExchange: Topology.unroutedExchange,
-  });
+  // Unroutable events are noticed by the relay (mandatory publish → return → metric); they stay
+  // in the outbox table, which is also the event feed, so nothing is lost (docs/messaging.md).
+  await channel.assertExchange(Topology.eventsExchange, 'topic', { durable: true });
   await channel.assertExchange(Topology.deadLetterExchange, 'direct', { durable: true });
   await channel.assertExchange(Topology.posExchange, 'topic', { durable: true });
 }
 
-/** A domain service's own queues: commands, events, and the dead-letter queue behind both. */
+/** A domain service's own queues: commands and events, each with its dead-letter queue. */
 export async function declareServiceTopology(channel: Channel, topology: ServiceTopology): Promise<void> {
   const { service } = topology;
   await declareSharedTopology(channel);
-  const dlq = Topology.deadLetterQueue(service);
-  await channel.assertQueue(dlq, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
-  for (const queue of [Topology.commandQueue(service), Topology.eventQueue(service)]) {
-    await channel.assertQueue(queue, { durable: true, arguments: quorumQueueArguments(queue) });
-    await channel.bindQueue(dlq, Topology.deadLetterExchange, queue);
-  }
+  const commandQueue = Topology.commandQueue(service);
   const eventQueue = Topology.eventQueue(service);
+  const dlq = Topology.deadLetterQueue(service);
+  const commandDlq = Topology.commandDeadLetterQueue(service);
+  await channel.assertQueue(dlq, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+  await channel.assertQueue(commandDlq, {
+    durable: true,
+    arguments: {
+      'x-queue-type': 'quorum',
+      'x-message-ttl': COMMAND_DEAD_LETTER_TTL_MS,
+      'x-max-length': 100_000,
+      'x-overflow': 'drop-head',
+    },
+  });
+  for (const queue of [commandQueue, eventQueue]) {
+    await channel.assertQueue(queue, { durable: true, arguments: quorumQueueArguments(queue) });
+  }
+  await channel.bindQueue(dlq, Topology.deadLetterExchange, eventQueue);
+  await channel.bindQueue(commandDlq, Topology.deadLetterExchange, commandQueue);
+  // Brokers set up by earlier versions routed dead commands to the event DLQ too.
+  await channel.unbindQueue(dlq, Topology.deadLetterExchange, commandQueue);
   for (const pattern of topology.eventBindings) {
     await channel.bindQueue(eventQueue, Topology.eventsExchange, pattern);
   }

@@ -1,4 +1,4 @@
-import type { ConfirmChannel } from 'amqplib';
+import type { ConfirmChannel, Message } from 'amqplib';
 import type { DataSource, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 import type { Logger } from 'pino';
 import type { EventEnvelope } from '@crm/contracts';
@@ -78,12 +78,22 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops the loop after its current batch. With `drainWithinMs`, first publishes what is still
+   * pending (graceful shutdown, OPS-1) for at most that long; what is left is published by the
+   * next relay to run — nothing is lost either way.
+   */
+  async stop(options: { drainWithinMs?: number } = {}): Promise<void> {
     this.running = false;
     const subscribers = this.options.dataSource.subscribers;
     if (subscribers.includes(this.commitListener)) subscribers.splice(subscribers.indexOf(this.commitListener), 1);
     this.requestWake();
     await this.loop;
+    if (options.drainWithinMs) {
+      await withTimeout(this.drain(), options.drainWithinMs, 'outbox drain on shutdown').catch((error: Error) =>
+        this.options.logger.warn({ err: error.message }, 'outbox relay: left events pending at shutdown'),
+      );
+    }
     await this.channel?.close().catch(() => undefined);
     this.channel = undefined;
   }
@@ -183,6 +193,9 @@ export class OutboxRelay {
 
   private publish(channel: ConfirmChannel, envelope: EventEnvelope): void {
     channel.publish(Topology.eventsExchange, envelope.type, Buffer.from(JSON.stringify(envelope)), {
+      // Mandatory: an event no queue is bound for comes back (the `return` handler notices it);
+      // it stays in the outbox table, which is also the event feed, so a late subscriber can read it.
+      mandatory: true,
       persistent: true,
       contentType: 'application/json',
       contentEncoding: 'utf-8',
@@ -216,6 +229,11 @@ export class OutboxRelay {
       if (this.channel === channel) this.channel = undefined;
     });
     channel.on('error', () => undefined);
+    channel.on('return', (message: Message) => {
+      const type = String(message.properties.type ?? 'unknown').slice(0, 200);
+      metrics.outboxUnroutable.inc({ type });
+      this.options.logger.debug({ eventId: message.properties.messageId, type }, 'event published with no queue bound for it');
+    });
     this.channel = channel;
     return channel;
   }

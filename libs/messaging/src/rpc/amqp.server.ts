@@ -162,6 +162,14 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     const headers = message.properties.headers ?? {};
     const correlationId = stringHeader(headers[MessageHeaders.correlationId]) ?? randomUUID();
     const replyTo: string | undefined = message.properties.replyTo;
+    const deadline = numberHeader(headers[MessageHeaders.deadline]);
+    if (deadline !== undefined && Date.now() > deadline) {
+      // The caller has already been told it timed out (504): running the command now would make a
+      // change it believes did not happen. Drop it; its Idempotency-Key retry will run it.
+      metrics.rpcHandled.inc({ pattern: this.getHandlerByPattern(pattern) ? pattern : 'unknown', outcome: 'expired' });
+      this.onOpenChannel(channel, () => channel.ack(message));
+      return;
+    }
     const started = process.hrtime.bigint();
     let reply: RpcReply;
     try {
@@ -169,7 +177,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       const caller = parseCaller(headers[MessageHeaders.caller]);
       const handler = this.requireHandler(pattern, false);
       const context = new AmqpContext({ message, pattern, correlationId, caller });
-      const data = await runInContext({ correlationId, causationId: message.properties.messageId, caller }, () =>
+      const data = await runInContext({ correlationId, causationId: message.properties.messageId, caller, deadline }, () =>
         this.invoke(handler, payload, context),
       );
       reply = { ok: true, data: data ?? null };
@@ -195,7 +203,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       });
     } else if (!reply.ok) {
       // Nobody is waiting for this answer: keep the failed command where an operator sees it.
-      await this.deadLetter(channel, message, Topology.commandQueue(this.options.service), `${reply.error.code}: ${reply.error.message}`);
+      await this.deadLetter(channel, message, Topology.commandQueue(this.options.service), `${reply.error.code}: ${reply.error.message}`); // → <service>.commands.dlq
     } else {
       this.onOpenChannel(channel, () => channel.ack(message));
     }
@@ -325,6 +333,11 @@ function stringHeader(value: unknown): string | undefined {
   if (typeof value === 'string' && value.length > 0 && value.length <= 200) return value;
   if (Buffer.isBuffer(value)) return value.toString('utf8').slice(0, 200);
   return undefined;
+}
+
+function numberHeader(value: unknown): number | undefined {
+  const parsed = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  return Number.isFinite(parsed) ? parsed : undefined;
 }
 
 function parseJson(content: Buffer): unknown {

@@ -74,6 +74,7 @@ export class RpcClient {
           expiration: String(timeoutMs),
           persistent: false,
           headers: {
+            [MessageHeaders.deadline]: Date.now() + timeoutMs,
             [MessageHeaders.correlationId]: options.correlationId,
             ...(options.caller ? { [MessageHeaders.caller]: JSON.stringify(options.caller) } : {}),
           },

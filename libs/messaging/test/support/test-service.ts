@@ -23,7 +23,7 @@ import {
   sleep,
 } from '@crm/messaging';
 import { createLogger } from '@crm/observability';
-import { createDataSource, runMigrations } from '@crm/persistence';
+import { createDataSource, runMigrations, withTransaction } from '@crm/persistence';
 import { testEnv } from '@crm/testing';
 
 /** The event type the test service consumes; its handler writes one `test_effects` row. */
@@ -112,6 +112,16 @@ class TestController {
       const event = await this.deps.outbox.record(manager, { type: THING_CREATED, aggregateId: body.key, data: { key: body.key } });
       if (body.fail) throw new TestException(`refused ${body.key}`);
       return { eventId: event.id };
+    });
+  }
+
+  /** A command whose work outlasts its caller's deadline: it must roll back, not commit (GW-4). */
+  @MessagePattern('test.thing.create-slow')
+  createSlow(@Payload() body: { key: string; ms: number }) {
+    return withTransaction(this.deps.dataSource, async (manager) => {
+      await manager.query('INSERT INTO test_effects (key, applied_by) VALUES ($1, $2)', [body.key, this.deps.name]);
+      await sleep(body.ms);
+      return { key: body.key };
     });
   }
 
