@@ -76,6 +76,74 @@ describe('customers service: register, read, list, borrowing register', () => {
       expect(await h.failure(CustomerPattern.List, { q: '\u0000' }, sales)).toMatchObject({ kind: 'invalid' });
     });
 
+    it('refuses strings that are not well-formed UTF-16 (lone surrogates), nested ones included, as invalid rather than crashing', async () => {
+      const before = await h.sql.query('SELECT count(*)::int AS n FROM customers');
+      for (const [overrides, field] of [
+        [{ name: 'a\ud800b' }, 'name'],
+        [{ notes: '\udc00' }, 'notes'],
+        [{ contacts: [{ name: 'Li\ud83d' }] }, 'contacts.0.name'],
+        [{ address: { line: '1 Road', city: '\ud800' } }, 'address.city'],
+        [{ creditInformation: { paymentBehaviour: 'late\udfff' } }, 'creditInformation.paymentBehaviour'],
+        [{ emergencyContact: { name: 'Li Na', relation: '\ud800' } }, 'emergencyContact.relation'],
+      ] as const) {
+        const error = await h.failure(CustomerPattern.Register, archiveInput(overrides), sales);
+        expect(error).toMatchObject({ kind: 'invalid' });
+        expect(error.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+      }
+      const after = await h.sql.query('SELECT count(*)::int AS n FROM customers');
+      expect(after.rows[0].n).toBe(before.rows[0].n);
+
+      const created = await register();
+      const update = await h.failure(
+        CustomerPattern.Update,
+        { id: created.id, expectedVersion: 1, changes: { businessStatus: { cooperationAttitude: 'x\ud800' } } },
+        sales,
+      );
+      expect(update).toMatchObject({ kind: 'invalid', errors: [expect.objectContaining({ field: 'businessStatus.cooperationAttitude' })] });
+      expect(await h.failure(CustomerPattern.Get, { id: created.id, purpose: 'audit \ud800' }, sales)).toMatchObject({
+        kind: 'invalid',
+        rule: 'CUS-7',
+      });
+      expect(await h.failure(CustomerPattern.List, { q: '\ud800' }, sales)).toMatchObject({ kind: 'invalid' });
+      const log = await h.call<Page>(CustomerPattern.AccessLog, { id: created.id }, auditor);
+      expect(log.items).toEqual([]);
+      await expect(h.call(CustomerPattern.Get, { id: created.id, purpose: 'check' }, sales)).resolves.toMatchObject({ version: 1 });
+    });
+
+    it('counts limits in characters (code points) as the gateway does, not UTF-16 units', async () => {
+      const x = '\u{1D4B3}'; // 𝒳
+      const created = await register({
+        name: x.repeat(200),
+        industry: x.repeat(150),
+        notes: x.repeat(10_000),
+        contacts: [{ name: x.repeat(200) }],
+      });
+      const read = await h.call<Archive>(CustomerPattern.Get, { id: created.id, purpose: x.repeat(200) }, sales);
+      expect(read).toMatchObject({ name: x.repeat(200), industry: x.repeat(150), notes: x.repeat(10_000) });
+      const log = await h.call<Page>(CustomerPattern.AccessLog, { id: created.id }, auditor);
+      expect(log.items).toEqual([expect.objectContaining({ purpose: x.repeat(200), outcome: 'granted' })]);
+      const error = await h.failure(CustomerPattern.Register, archiveInput({ name: x.repeat(201), industry: x.repeat(201) }), sales);
+      expect(error.errors).toEqual([expect.objectContaining({ field: 'name' }), expect.objectContaining({ field: 'industry' })]);
+      expect(await h.failure(CustomerPattern.Get, { id: created.id, purpose: x.repeat(201) }, sales)).toMatchObject({ kind: 'invalid' });
+    });
+
+    it('applies the phone rule: digits, spaces, + - ( ), 5–20 characters, at least 5 digits, + only first', async () => {
+      const phones = ['(010) 6552-9988', '+86 (571) 8888-1234', '12345'];
+      const created = await register({
+        contacts: phones.map((phone, i) => ({ name: `c${i}`, phone })),
+        emergencyContact: { name: 'E', phone: '(0571) 8888 1234' },
+      });
+      expect((await h.call<Archive>(CustomerPattern.Get, { id: created.id, purpose: 'phone check' }, sales)).contacts).toEqual(
+        phones.map((phone, i) => ({ name: `c${i}`, phone })),
+      );
+      for (const phone of ['+++++', '12+345', '++86 571 8888', '(12) 34', '1'.repeat(21), '010.6552.9988']) {
+        const error = await h.failure(CustomerPattern.Register, archiveInput({ contacts: [{ name: 'A', phone }] }), sales);
+        expect(error.errors).toEqual([expect.objectContaining({ field: 'contacts.0.phone' })]);
+        const emergency = await h.failure(CustomerPattern.Register, archiveInput({ emergencyContact: { name: 'E', phone } }), sales);
+        expect(emergency.errors).toEqual([expect.objectContaining({ field: 'emergencyContact.phone' })]);
+      }
+    });
+
     it.each([
       ['a bad email', { contacts: [{ name: 'A', email: 'not-an-email' }] }, 'contacts.0.email'],
       ['a bad phone', { contacts: [{ name: 'A', phone: 'call me' }] }, 'contacts.0.phone'],

@@ -151,24 +151,68 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
       expect(full).toMatchObject({ industry: 'green tea', version: 2 });
       expect(full).not.toHaveProperty('notes');
 
-      // An unchanged value is not a new version.
+      // A submitted field is a change even when it equals the stored value (CUS-6/CUS-7: no oracle);
+      // only an empty change set keeps the version.
       await expect(
         h.call(CustomerPattern.Update, { id: created.id, expectedVersion: 2, changes: { industry: 'green tea' } }, sales),
-      ).resolves.toMatchObject({ version: 2 });
+      ).resolves.toMatchObject({ version: 3 });
+      await expect(h.call(CustomerPattern.Update, { id: created.id, expectedVersion: 3, changes: {} }, sales)).resolves.toMatchObject({
+        version: 3,
+      });
       // CUS-3: first contact, once known, is fixed.
       expect(
         await h.failure(
           CustomerPattern.Update,
-          { id: created.id, expectedVersion: 2, changes: { firstContactAt: new Date().toISOString() } },
+          { id: created.id, expectedVersion: 3, changes: { firstContactAt: new Date().toISOString() } },
           sales,
         ),
       ).toMatchObject({ kind: 'conflict', rule: 'CUS-3' });
-      expect(await h.failure(CustomerPattern.Update, { id: created.id, expectedVersion: 2, changes: { name: null } }, sales)).toMatchObject(
+      expect(await h.failure(CustomerPattern.Update, { id: created.id, expectedVersion: 3, changes: { name: null } }, sales)).toMatchObject(
         { kind: 'invalid' },
       );
       expect(
-        await h.failure(CustomerPattern.Update, { id: created.id, expectedVersion: 2, changes: { industry: 'x' } }, clerk),
+        await h.failure(CustomerPattern.Update, { id: created.id, expectedVersion: 3, changes: { confidentiality: null } }, sales),
+      ).toMatchObject({ kind: 'invalid', errors: [expect.objectContaining({ field: 'confidentiality' })] });
+      expect(
+        await h.failure(CustomerPattern.Update, { id: created.id, expectedVersion: 3, changes: { industry: 'x' } }, clerk),
       ).toMatchObject({ kind: 'forbidden' });
+    });
+
+    it('answers an Update by a caller without read rights the same whether its values equal the hidden content or not (CUS-6/CUS-7)', async () => {
+      // Two identical top_secret archives; the sales key (clearance confidential) cannot read them.
+      const input = archiveInput({ confidentiality: 'top_secret' });
+      const [equal, different] = await Promise.all([
+        h.call<View>(CustomerPattern.Register, { ...input, name: `${input.name as string} A` }, manager),
+        h.call<View>(CustomerPattern.Register, { ...input, name: `${input.name as string} B` }, manager),
+      ]);
+      expect(await h.failure(CustomerPattern.Get, { id: equal.id, purpose: 'guessing' }, sales)).toMatchObject({
+        kind: 'forbidden',
+        rule: 'CUS-6',
+      });
+
+      const guess = (id: string, changes: Record<string, unknown>) =>
+        h.call<View>(CustomerPattern.Update, { id, expectedVersion: 1, changes }, sales);
+      const stored = { industry: input.industry, contacts: input.contacts, creditInformation: input.creditInformation };
+      const wrong = {
+        industry: 'steel',
+        contacts: [{ name: 'Someone Else', phone: '13900000000' }],
+        creditInformation: { paymentBehaviour: 'Pays late' },
+      };
+      const right = await guess(equal.id, stored);
+      const wrongAnswer = await guess(different.id, wrong);
+      const comparable = (view: View) => {
+        const { id: _id, name: _name, createdAt: _c, updatedAt: _u, ...rest } = view;
+        return rest;
+      };
+      expect(comparable(right)).toEqual(comparable(wrongAnswer));
+      expect(right.version).toBe(2);
+      expect(right.updatedAt).not.toBe(right.createdAt);
+
+      const updatedEvent = (id: string) =>
+        h.probe.bodies<Envelope>().find((event) => event.type === 'customers.customer.updated' && event.data.customerId === id);
+      await h.probe.waitFor(() => Boolean(updatedEvent(equal.id) && updatedEvent(different.id)));
+      expect(updatedEvent(equal.id)?.data.changedFields).toEqual(['industry', 'contacts', 'creditInformation']);
+      expect(updatedEvent(different.id)?.data.changedFields).toEqual(updatedEvent(equal.id)?.data.changedFields);
     });
 
     it('is refused while pending approval, allowed once active (CUS-2)', async () => {
@@ -320,6 +364,66 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
       ).toMatchObject({
         kind: 'conflict',
         rule: 'CUS-2',
+      });
+    });
+  });
+
+  describe('text in decisions: reasons, surveys, review notes', () => {
+    const LONE = 'a\ud800b';
+    const X = '\u{1D4B3}'; // 𝒳: one character, two UTF-16 units
+
+    it('refuses strings that are not well-formed (400 naming the field, not 500) and changes nothing', async () => {
+      const prospect = await register();
+      const survey = { id: prospect.id, generalSurvey: LONE, fieldSurvey: 'ok' };
+      expect(await h.failure(CustomerPattern.Submit, survey, sales)).toMatchObject({
+        kind: 'invalid',
+        errors: [expect.objectContaining({ field: 'generalSurvey' })],
+      });
+      await submit(prospect.id);
+      expect(await h.failure(CustomerPattern.Reject, { id: prospect.id, reason: LONE }, manager)).toMatchObject({
+        kind: 'invalid',
+        errors: [expect.objectContaining({ field: 'reason' })],
+      });
+      const active = await approve(prospect.id);
+      expect(await h.failure(CustomerPattern.Grade, { id: active.id, grade: 'A', reason: LONE }, manager)).toMatchObject({
+        kind: 'invalid',
+        errors: [expect.objectContaining({ field: 'reason' })],
+      });
+      expect(await h.failure(CustomerPattern.Review, { id: active.id, outcome: 'verified', notes: '\udc00' }, archivist)).toMatchObject({
+        kind: 'invalid',
+        errors: [expect.objectContaining({ field: 'notes' })],
+      });
+      expect(await h.failure(CustomerPattern.MarkDormant, { id: active.id, reason: LONE }, archivist)).toMatchObject({
+        kind: 'invalid',
+        errors: [expect.objectContaining({ field: 'reason' })],
+      });
+      expect(
+        await h.failure(CustomerPattern.Update, { id: active.id, expectedVersion: active.version, changes: { notes: LONE } }, sales),
+      ).toMatchObject({ kind: 'invalid', errors: [expect.objectContaining({ field: 'notes' })] });
+      expect(await read(active.id)).toMatchObject({ version: active.version, status: 'active', grade: null, reviews: [] });
+    });
+
+    it('counts the 10,000-character limit in characters, as the gateway does', async () => {
+      const prospect = await register();
+      await expect(
+        h.call(CustomerPattern.Submit, { id: prospect.id, generalSurvey: X.repeat(10_000), fieldSurvey: X.repeat(10_000) }, sales),
+      ).resolves.toMatchObject({ status: 'pending_approval' });
+      await expect(h.call(CustomerPattern.Reject, { id: prospect.id, reason: X.repeat(10_000) }, manager)).resolves.toMatchObject({
+        status: 'rejected',
+      });
+      expect((await read(prospect.id)).rejectionReason).toBe(X.repeat(10_000));
+      const active = await activate();
+      expect(await h.failure(CustomerPattern.Grade, { id: active.id, grade: 'B', reason: X.repeat(10_001) }, manager)).toMatchObject({
+        kind: 'invalid',
+      });
+      await expect(h.call(CustomerPattern.Grade, { id: active.id, grade: 'B', reason: X.repeat(10_000) }, manager)).resolves.toMatchObject({
+        grade: 'B',
+      });
+      await expect(
+        h.call(CustomerPattern.Review, { id: active.id, outcome: 'verified', notes: X.repeat(10_000) }, archivist),
+      ).resolves.toMatchObject({ lastReviewedAt: expect.any(String) });
+      await expect(h.call(CustomerPattern.MarkDormant, { id: active.id, reason: X.repeat(10_000) }, archivist)).resolves.toMatchObject({
+        status: 'dormant',
       });
     });
   });

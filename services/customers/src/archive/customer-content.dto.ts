@@ -24,6 +24,7 @@ import {
   INSTANT_PATTERN,
   LIST_MAX,
   MONEY_MAX,
+  PHONE_MESSAGE,
   PHONE_PATTERN,
   STRING_MAX,
   TEXT_MAX,
@@ -59,7 +60,7 @@ export class ContactDto {
 
   @IsOptional()
   @IsString()
-  @Matches(PHONE_PATTERN, { message: 'phone must be a phone number (digits, optional +, spaces, dashes, brackets)' })
+  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
   phone?: string;
 
   @IsOptional() @IsEmail() @MaxLength(STRING_MAX) email?: string;
@@ -100,7 +101,7 @@ export class EmergencyContactDto {
 
   @IsOptional()
   @IsString()
-  @Matches(PHONE_PATTERN, { message: 'phone must be a phone number (digits, optional +, spaces, dashes, brackets)' })
+  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
   phone?: string;
 
   @IsOptional() @IsString() @MaxLength(STRING_MAX) relation?: string;

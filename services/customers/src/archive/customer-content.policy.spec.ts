@@ -50,6 +50,40 @@ describe('validateArchiveInput', () => {
     ).toEqual(['annualRevenue.amount', 'creditInformation.creditLimit.amount', 'creditInformation.creditLimit.currency']);
     expect(fields({ ...valid, notes: 'a\u0000b' })).toEqual(['notes']);
   });
+
+  it('refuses strings that are not well-formed (lone surrogates, which jsonb cannot store), nested ones included', () => {
+    expect(
+      fields({
+        ...valid,
+        name: 'a\ud800b',
+        contacts: [{ name: 'Zhang\udc00' }],
+        address: { line: '1 Road', city: '\ud83d' },
+        businessStatus: { salesHistorySummary: 'x\ud800' },
+        registration: { taxId: '\udfff' },
+      }),
+    ).toEqual(['name', 'contacts.0.name', 'address.city', 'businessStatus.salesHistorySummary', 'registration.taxId']);
+    expect(fields({ notes: '\ud800' }, true)).toEqual(['notes']);
+  });
+
+  it('counts limits in characters (code points) like the gateway, not UTF-16 units', () => {
+    const x = '\u{1D4B3}'; // 𝒳
+    expect(fields({ ...valid, name: x.repeat(150), industry: x.repeat(200), notes: x.repeat(10_000) })).toEqual([]);
+    expect(fields({ ...valid, industry: x.repeat(201), notes: x.repeat(10_001) })).toEqual(['industry', 'notes']);
+    expect(fields({ ...valid, contacts: [{ name: x.repeat(200), title: x.repeat(201) }] })).toEqual(['contacts.0.title']);
+  });
+
+  it('applies the phone rule to contacts and the emergency contact', () => {
+    const phones = (phone: unknown) => fields({ ...valid, contacts: [{ name: 'A', phone }], emergencyContact: { name: 'B', phone } });
+    expect(phones('(010) 6552-9988')).toEqual([]);
+    expect(phones('+86 (571) 8888-1234')).toEqual([]);
+    expect(phones('+++++')).toEqual(['contacts.0.phone', 'emergencyContact.phone']);
+    expect(phones('86+5718888')).toEqual(['contacts.0.phone', 'emergencyContact.phone']);
+    expect(phones(13800138000)).toEqual(['contacts.0.phone', 'emergencyContact.phone']);
+  });
+
+  it('refuses clearing the level on update', () => {
+    expect(fields({ confidentiality: null }, true)).toEqual(['confidentiality']);
+  });
 });
 
 describe('contentOf', () => {
@@ -65,6 +99,9 @@ describe('requireText', () => {
     expect(requireText('reason', undefined, 'CUS-2')).toHaveLength(1);
     expect(requireText('reason', 'x'.repeat(10_001), 'CUS-2')).toHaveLength(1);
     expect(requireText('reason', 'a\u0000', 'CUS-2')).toHaveLength(1);
+    expect(requireText('reason', 'a\ud800b', 'CUS-2')).toEqual([{ field: 'reason', message: expect.stringContaining('well-formed') }]);
+    expect(requireText('reason', '\u{1D4B3}'.repeat(10_000), 'CUS-2')).toEqual([]);
+    expect(requireText('reason', '\u{1D4B3}'.repeat(10_001), 'CUS-2')).toHaveLength(1);
     expect(requireText('reason', 'fine', 'CUS-2')).toEqual([]);
   });
 });

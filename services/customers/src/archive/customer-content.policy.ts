@@ -7,12 +7,14 @@ import {
   FREE_TEXT_FIELDS,
   LIST_MAX,
   MONEY_MAX,
+  PHONE_MESSAGE,
   STRING_MAX,
   TEXT_MAX,
+  characterCount,
   isCalendarDate,
   isInstant,
   isPhone,
-  nulCharacterErrors,
+  unstorableStringErrors,
 } from '../common/field-limits';
 
 /** Archive fields as commands receive them: Update sends any subset, `null` clears an optional field. */
@@ -45,6 +47,8 @@ export function validateArchiveInput(input: ArchiveFields, options: { partial: b
   if (input.confidentiality != null && !CONFIDENTIALITY_LEVELS.includes(input.confidentiality)) {
     fail('confidentiality', `confidentiality must be one of ${CONFIDENTIALITY_LEVELS.join(', ')}`);
   }
+  // An archive always has a level (CUS-6): an Update cannot clear it (Register treats null as the default).
+  if (options.partial && record.confidentiality === null) fail('confidentiality', 'confidentiality cannot be cleared; name a level');
   if (input.employees != null && (!Number.isInteger(input.employees) || input.employees < 0 || input.employees > 10_000_000)) {
     fail('employees', 'employees must be an integer between 0 and 10000000');
   }
@@ -65,8 +69,8 @@ export function validateArchiveInput(input: ArchiveFields, options: { partial: b
         if (contact.email != null && (typeof contact.email !== 'string' || !EMAIL_PATTERN.test(contact.email))) {
           fail(`${path}.email`, 'email must be an email address');
         }
-        if (contact.phone != null && (typeof contact.phone !== 'string' || !isPhone(contact.phone))) {
-          fail(`${path}.phone`, 'phone must be a phone number');
+        if (contact.phone != null && !isPhone(contact.phone)) {
+          fail(`${path}.phone`, PHONE_MESSAGE);
         }
         if (contact.birthday != null && (typeof contact.birthday !== 'string' || !isCalendarDate(contact.birthday))) {
           fail(`${path}.birthday`, 'birthday must be a YYYY-MM-DD date');
@@ -74,13 +78,13 @@ export function validateArchiveInput(input: ArchiveFields, options: { partial: b
       });
   }
   if (input.emergencyContact?.phone != null && !isPhone(input.emergencyContact.phone)) {
-    fail('emergencyContact.phone', 'phone must be a phone number');
+    fail('emergencyContact.phone', PHONE_MESSAGE);
   }
   if (input.registration?.registeredOn != null && !isCalendarDate(input.registration.registeredOn)) {
     fail('registration.registeredOn', 'registeredOn must be a YYYY-MM-DD date');
   }
   checkLimits(record, '', fail);
-  errors.push(...nulCharacterErrors(record));
+  errors.push(...unstorableStringErrors(record));
   return errors;
 }
 
@@ -89,7 +93,7 @@ function checkLimits(value: unknown, path: string, fail: (field: string, message
   const key = path.split('.').pop() ?? '';
   if (typeof value === 'string') {
     const max = FREE_TEXT_FIELDS.has(key) ? TEXT_MAX : STRING_MAX;
-    if (value.length > max) fail(path, `${path} must be at most ${max} characters`);
+    if (characterCount(value) > max) fail(path, `${path} must be at most ${max} characters`);
     return;
   }
   if (Array.isArray(value)) {
@@ -114,8 +118,8 @@ function checkMoney(money: Record<string, unknown>, path: string, fail: (field: 
 /** A required free-text decision field (reason, survey finding): present, not blank, within limits. */
 export function requireText(field: string, value: unknown, rule: string, max = TEXT_MAX): FieldError[] {
   if (typeof value !== 'string' || value.trim() === '') return [{ field, message: `${rule}: ${field} must not be blank` }];
-  if (value.length > max) return [{ field, message: `${field} must be at most ${max} characters` }];
-  return nulCharacterErrors(value, field);
+  if (characterCount(value) > max) return [{ field, message: `${field} must be at most ${max} characters` }];
+  return unstorableStringErrors(value, field);
 }
 
 /** The CUS-1 fields kept in the `content` jsonb column (everything not filtered or sorted on). */

@@ -26,8 +26,14 @@ export const FREE_TEXT_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
-/** Digits with an optional leading `+`, spaces, dashes and brackets; 5–20 digits. */
-export const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{3,28}[0-9]$/;
+/**
+ * Phone numbers (README "Phone numbers", mirrored by the gateway): 5–20 characters, only digits,
+ * spaces, `-`, `(`, `)` and `+`; `+` only as the first character; at least 5 digits. One regex so
+ * the DTO (`@Matches`) and the domain check cannot drift apart.
+ */
+export const PHONE_PATTERN = /^(?=.{5,20}$)(?=(?:[^0-9]*[0-9]){5})\+?[0-9 ()-]+$/;
+export const PHONE_MESSAGE =
+  "phone must be 5–20 characters of digits, spaces, '-', '(' and ')', with at least 5 digits and '+' only at the start";
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** ISO-8601 instant with an explicit offset (`Z` or `±hh:mm`): never a floating local time. */
@@ -44,21 +50,49 @@ export function isInstant(value: string): boolean {
   return INSTANT_PATTERN.test(value) && !Number.isNaN(Date.parse(value));
 }
 
-export function isPhone(value: string): boolean {
-  const digits = value.replace(/\D/g, '').length;
-  return PHONE_PATTERN.test(value) && digits >= 5 && digits <= 20;
+export function isPhone(value: unknown): boolean {
+  return typeof value === 'string' && PHONE_PATTERN.test(value);
+}
+
+const SURROGATE_PAIRS = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The length of a string in characters: Unicode code points (`[...value].length`), not UTF-16
+ * units, so 𝒳 is one character — as the gateway's class-validator `@MaxLength` counts, and as
+ * PostgreSQL counts `varchar(n)`. Every limit of this service is checked with it. (validator.js
+ * additionally skips a U+FE0E/U+FE0F presentation selector after a character; we count it, or a
+ * value could pass here and overflow a `varchar(200)` column — see README "Length".)
+ */
+export function characterCount(value: string): number {
+  return value.length - (value.match(SURROGATE_PAIRS)?.length ?? 0);
+}
+
+/** `value` cut to at most `max` characters without splitting a surrogate pair (a code point). */
+export function truncateCharacters(value: string, max: number): string {
+  return characterCount(value) <= max ? value : Array.from(value).slice(0, max).join('');
+}
+
+/** Same as `String.prototype.isWellFormed` (ES2024, not in this project's `lib`): no lone surrogate. */
+export function isWellFormed(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
 }
 
 /**
- * PostgreSQL cannot store U+0000 in text or jsonb; such input is refused as invalid (400) instead
- * of failing the insert (500). Walks nested objects and lists.
+ * Strings PostgreSQL cannot store are refused as invalid (400) instead of failing the insert
+ * (500): U+0000, which text and jsonb refuse, and strings that are not well-formed UTF-16 (a lone
+ * surrogate such as "a\uD800b", which jsonb refuses as `\ud800`). Walks nested objects and lists.
  */
-export function nulCharacterErrors(value: unknown, path = ''): { field: string; message: string }[] {
-  if (typeof value === 'string')
-    return value.includes('\u0000') ? [{ field: path, message: `${path || 'value'} must not contain NUL characters` }] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => nulCharacterErrors(item, path ? `${path}.${index}` : String(index)));
+export function unstorableStringErrors(value: unknown, path = ''): { field: string; message: string }[] {
+  if (typeof value === 'string') {
+    const name = path || 'value';
+    if (value.includes('\u0000')) return [{ field: path, message: `${name} must not contain NUL characters` }];
+    if (!isWellFormed(value)) return [{ field: path, message: `${name} must be well-formed Unicode text (no lone surrogates)` }];
+    return [];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, index) => unstorableStringErrors(item, path ? `${path}.${index}` : String(index)));
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, nested]) => nulCharacterErrors(nested, path ? `${path}.${key}` : key));
+    return Object.entries(value).flatMap(([key, nested]) => unstorableStringErrors(nested, path ? `${path}.${key}` : key));
   }
   return [];
 }

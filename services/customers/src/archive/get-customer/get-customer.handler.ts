@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller, CustomerArchive, CustomerTombstone } from '@crm/contracts';
 import { AccessRegister } from '../../access-register/access-register';
-import { STRING_MAX, nulCharacterErrors } from '../../common/field-limits';
+import { STRING_MAX, characterCount, unstorableStringErrors } from '../../common/field-limits';
 import { Customer } from '../customer.entity';
 import { CustomerException, CustomerExceptionCode } from '../customer.exception';
 import { CUSTOMER_PERMISSIONS, decideFullRead, mayPerform } from '../customer.policy';
@@ -24,10 +24,10 @@ export function requirePurpose(purpose: string | undefined): string {
       [{ field: 'purpose', message: 'purpose is required' }],
     );
   }
-  if (purpose.length > STRING_MAX) {
+  if (characterCount(purpose) > STRING_MAX) {
     throw CustomerException.invalid('CUS-7', [{ field: 'purpose', message: `purpose must be at most ${STRING_MAX} characters` }]);
   }
-  const unstorable = nulCharacterErrors(purpose, 'purpose');
+  const unstorable = unstorableStringErrors(purpose, 'purpose');
   if (unstorable.length) throw CustomerException.invalid('CUS-7', unstorable);
   return purpose;
 }

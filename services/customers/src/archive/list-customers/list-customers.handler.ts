@@ -3,7 +3,7 @@ import { Brackets, type EntityManager } from 'typeorm';
 import type { Caller, CustomerSummary, ListCustomersPayload, Page } from '@crm/contracts';
 import { decodeCursor, toPage } from '../../common/page-cursor';
 import { likeContains, pageLimit } from '../../common/page-limit';
-import { nulCharacterErrors } from '../../common/field-limits';
+import { unstorableStringErrors } from '../../common/field-limits';
 import { Customer } from '../customer.entity';
 import { CustomerException, CustomerExceptionCode } from '../customer.exception';
 import { requireRole } from '../customer.policy';
@@ -22,7 +22,7 @@ export class ListCustomersHandler {
     if (limit === null) throw CustomerException.invalid(undefined, [{ field: 'limit', message: 'limit must be between 1 and 200' }]);
     const after = filter.cursor === undefined ? undefined : decodeCursor(filter.cursor);
     if (after === null) throw new CustomerException(CustomerExceptionCode.InvalidCursor, 'The cursor is not valid for this list');
-    const unstorable = nulCharacterErrors(filter.q, 'q');
+    const unstorable = unstorableStringErrors(filter.q, 'q');
     if (unstorable.length) throw CustomerException.invalid(undefined, unstorable);
 
     const query = manager.createQueryBuilder(Customer, 'c');

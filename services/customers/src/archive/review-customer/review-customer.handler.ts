@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type Caller, type CustomerStatusView, CustomerEventType, REVIEW_OUTCOMES, type ReviewCustomerPayload } from '@crm/contracts';
 import { OutboxWriter } from '@crm/messaging';
-import { TEXT_MAX, nulCharacterErrors } from '../../common/field-limits';
+import { TEXT_MAX, characterCount, unstorableStringErrors } from '../../common/field-limits';
 import { nextReviewDueAt } from '../customer-schedule.policy';
 import { assertCanTake } from '../customer-workflow.policy';
 import { CustomerException } from '../customer.exception';
@@ -23,10 +23,10 @@ export class ReviewCustomerHandler {
     if (!REVIEW_OUTCOMES.includes(input.outcome)) {
       throw CustomerException.invalid('CUS-8', [{ field: 'outcome', message: `outcome must be one of ${REVIEW_OUTCOMES.join(', ')}` }]);
     }
-    if (input.notes !== undefined && input.notes !== null && (typeof input.notes !== 'string' || input.notes.length > TEXT_MAX)) {
+    if (input.notes !== undefined && input.notes !== null && (typeof input.notes !== 'string' || characterCount(input.notes) > TEXT_MAX)) {
       throw CustomerException.invalid('CUS-8', [{ field: 'notes', message: `notes must be at most ${TEXT_MAX} characters` }]);
     }
-    const unstorable = nulCharacterErrors(input.notes, 'notes');
+    const unstorable = unstorableStringErrors(input.notes, 'notes');
     if (unstorable.length) throw CustomerException.invalid('CUS-8', unstorable);
 
     customer.reviews = [

@@ -18,8 +18,6 @@ export interface UpdateCustomerInput {
   changes: ArchiveFields;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
 /**
  * CUS-1: changes archive content under optimistic concurrency — a stale `expectedVersion` is
  * refused (412). Only in the statuses CUS-2 leaves editable (see customer-workflow.policy).
@@ -45,7 +43,9 @@ export class UpdateCustomerHandler {
     this.guardDeclassification(caller, customer, changes);
 
     const changed = this.apply(customer, changes);
-    if (changed.length === 0) return toStatusView(customer, now); // nothing to change: no new version, no event
+    // An empty change set changes nothing: no new version, no event. This depends only on the
+    // request, never on the stored values (CUS-6/CUS-7, see apply).
+    if (changed.length === 0) return toStatusView(customer, now);
     touch(customer, now);
     await manager.save(customer);
     await recordCustomerEvent(this.outbox, manager, CustomerEventType.Updated, customer, changed);
@@ -69,47 +69,54 @@ export class UpdateCustomerHandler {
     }
   }
 
-  /** Applies the change set and answers the names of the fields that really changed. */
+  /**
+   * Applies the change set and answers the names of every field in it. CUS-6/CUS-7: a field is a
+   * change whether or not it equals the stored value — comparing would turn the version (and the
+   * event) into an oracle for content the caller may not read.
+   */
   private apply(customer: Customer, changes: ArchiveFields): string[] {
-    const changed: string[] = [];
-    if (changes.type != null && changes.type !== customer.type) {
-      customer.type = changes.type;
-      changed.push('type');
-    }
-    if (changes.name != null && changes.name !== customer.name) {
-      customer.name = changes.name;
-      changed.push('name');
-    }
-    if (changes.confidentiality != null && changes.confidentiality !== customer.confidentiality) {
-      customer.confidentiality = changes.confidentiality;
-      changed.push('confidentiality');
-    }
+    const submitted = changeSetFields(changes);
+    if (changes.type != null) customer.type = changes.type;
+    if (changes.name != null) customer.name = changes.name;
+    if (changes.confidentiality != null) customer.confidentiality = changes.confidentiality;
     if (changes.firstContactAt !== undefined) {
       const next = changes.firstContactAt === null ? null : new Date(changes.firstContactAt);
-      if (next?.getTime() !== customer.firstContactAt?.getTime()) {
-        // CUS-3: the deadline is fixed once first contact is known, or the late flag could be edited away.
-        if (customer.firstContactAt !== null) {
+      if (customer.firstContactAt !== null) {
+        // CUS-3: the deadline is fixed once first contact is known, or the late flag could be edited
+        // away. Repeating the recorded instant is harmless (it is in every status view anyway).
+        if (next?.getTime() !== customer.firstContactAt.getTime()) {
           throw new CustomerException(
             CustomerExceptionCode.FirstContactFixed,
             'CUS-3: firstContactAt is already recorded and cannot be changed',
             'CUS-3',
           );
         }
+      } else {
         customer.firstContactAt = next;
         customer.archiveDueBy = next ? archiveDueBy(next) : null;
         customer.createdLate = isCreatedLate(customer.createdAt, next);
-        changed.push('firstContactAt');
       }
     }
     const content: Record<string, unknown> = { ...(customer.content ?? { contacts: [] }) };
     for (const key of CONTENT_KEYS) {
       const value = (changes as Record<string, unknown>)[key];
-      if (value === undefined || same(value, content[key])) continue;
+      if (value === undefined) continue;
       if (value === null) delete content[key];
       else content[key] = JSON.parse(JSON.stringify(value));
-      changed.push(key);
     }
     customer.content = content as unknown as Customer['content'];
-    return changed;
+    return submitted;
   }
+}
+
+/** Every archive field an Update may carry, in a fixed order (the order of `changedFields`). */
+const UPDATABLE_FIELDS = ['type', 'name', 'confidentiality', 'firstContactAt', ...CONTENT_KEYS] as const;
+
+/**
+ * The fields an Update's change set carries (present, `null` included) — decided from the request
+ * alone, never from the stored archive.
+ */
+export function changeSetFields(changes: ArchiveFields): string[] {
+  const record = changes as Record<string, unknown>;
+  return UPDATABLE_FIELDS.filter((field) => record[field] !== undefined);
 }
