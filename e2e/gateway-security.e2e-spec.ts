@@ -285,6 +285,167 @@ describe('gateway security and errors', () => {
     });
   });
 
+  describe('hostile input is a 400/413/414 problem, never a 500 (GW-5)', () => {
+    const postCustomerRaw = (text: string) =>
+      harness.http().post('/api/v1/customers').set(sales.auth).set('Content-Type', 'application/json').send(text);
+
+    it('refuses JSON nested 5000 levels deep, NUL and lone surrogates, naming the problem', async () => {
+      const deep = await postCustomerRaw(
+        `{"type":"enterprise","name":"Deep","contacts":[],"notes":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+      );
+      expect({ status: deep.status, type: deep.headers['content-type'] }).toEqual({ status: 400, type: expect.stringMatching(PROBLEM) });
+      expect(deep.body.detail).toMatch(/deeper than 32 levels/);
+
+      const nul = await postCustomerRaw('{"type":"enterprise","name":"Nul\\u0000Co","contacts":[]}').expect(400);
+      expect(nul.headers['content-type']).toMatch(PROBLEM);
+      expect(nul.body.errors).toEqual([{ field: 'name', message: 'name must not contain NUL (\\u0000)' }]);
+
+      const surrogate = await postCustomerRaw('{"type":"enterprise","name":"Half \\ud83d","contacts":[]}').expect(400);
+      expect(surrogate.body.errors).toEqual([{ field: 'name', message: expect.stringMatching(/well-formed/) }]);
+
+      const poisoned = await postCustomerRaw('{"type":"enterprise","name":"P","contacts":[],"__proto__":{"x":1}}').expect(400);
+      expect(poisoned.headers['content-type']).toMatch(PROBLEM);
+    });
+
+    it("answers the router's own refusals (malformed URL, over-long parameter) as problem details", async () => {
+      const badUrl = await harness.http().get('/api/v1/customers/%E0%A4%A').set(sales.auth).set('X-Request-Id', 'bad-url-1').expect(400);
+      expect(badUrl.headers['content-type']).toMatch(PROBLEM);
+      expect(badUrl.headers['x-request-id']).toBe('bad-url-1');
+      expect(badUrl.body).toMatchObject({ status: 400, requestId: 'bad-url-1', type: expect.any(String), title: expect.any(String) });
+
+      const long = await harness
+        .http()
+        .get(`/api/v1/customers/${'a'.repeat(500)}`)
+        .set(sales.auth)
+        .expect(414);
+      expect(long.headers['content-type']).toMatch(PROBLEM);
+      expect(long.body).toMatchObject({ status: 414, requestId: expect.any(String) });
+    });
+
+    it('refuses an API key with a week date, a local time, NUL or a blank store id', async () => {
+      const post = (extra: Record<string, unknown>) =>
+        harness
+          .http()
+          .post('/api/v1/api-keys')
+          .set(harness.admin)
+          .send({ name: 'till', roles: ['pos'], clearance: 'confidential', storeId: 'S1', ...extra });
+      for (const [extra, field] of [
+        [{ expiresAt: '2027-W01-1' }, 'expiresAt'],
+        [{ expiresAt: '2027-01-01T00:00:00' }, 'expiresAt'],
+        [{ expiresAt: '2020-01-01T00:00:00Z' }, 'expiresAt'],
+        [{ storeId: '   ' }, 'storeId'],
+        [{ storeId: 'S\u00001' }, 'storeId'],
+        [{ name: 'till\u0000' }, 'name'],
+      ] as const) {
+        const response = await post(extra);
+        expect({ extra, status: response.status, fields: response.body.errors?.map((error: { field: string }) => error.field) }).toEqual({
+          extra,
+          status: 400,
+          fields: [field],
+        });
+        expect(response.headers['content-type']).toMatch(PROBLEM);
+      }
+      await post({ expiresAt: '2099-01-01T08:00:00+08:00' }).expect(201);
+    });
+
+    it('refuses a malformed list cursor or a limit that is not decimal digits', async () => {
+      const encode = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+      for (const cursor of [
+        encode(['2026-11-03T08:15:00.000Z', '-'.repeat(36)]),
+        encode(['-100000-01-01T00:00:00.000Z', randomUUID()]),
+        encode(['+275760-09-13T00:00:00.000Z', randomUUID()]),
+      ]) {
+        const response = await harness.http().get('/api/v1/api-keys').query({ cursor }).set(harness.admin);
+        expect({ cursor, status: response.status }).toEqual({ cursor, status: 400 });
+        expect(response.headers['content-type']).toMatch(PROBLEM);
+        expect(response.body.errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
+      }
+      for (const limit of ['0x10', '1e2']) {
+        await harness.http().get('/api/v1/api-keys').query({ limit }).set(harness.admin).expect(400);
+        await harness.http().get('/api/v1/customers').query({ limit }).set(sales.auth).expect(400);
+      }
+      await harness.http().get('/api/v1/api-keys').query({ limit: '10' }).set(harness.admin).expect(200);
+    });
+
+    it('takes an empty application/json body as {} on commands without a body', async () => {
+      const manager = await harness.createKey('empty-body-manager', ['manager']);
+      for (const path of ['approve', 'destruction-approvals']) {
+        const response = await harness
+          .http()
+          .post(`/api/v1/customers/${randomUUID()}/${path}`)
+          .set(manager.auth)
+          .set('Content-Type', 'application/json')
+          .send('');
+        // The customers service was reached: the id is unknown (404), not a refused body (400).
+        expect({ path, status: response.status }).toEqual({ path, status: 404 });
+      }
+    });
+  });
+
+  describe('UTF-8 access purposes (CUS-7)', () => {
+    it('records a Chinese X-Access-Purpose in the borrowing register as sent', async () => {
+      const auditor = await harness.createKey('purpose-auditor', ['auditor']);
+      const created = await harness.http().post('/api/v1/customers').set(sales.auth).send(customerBody('Purpose Trading')).expect(201);
+      // Node sends a header string as latin1: these are the UTF-8 bytes of 年度审查.
+      const utf8Bytes = Buffer.from('年度审查', 'utf8').toString('latin1');
+      await harness.http().get(`/api/v1/customers/${created.body.id}`).set(sales.auth).set('X-Access-Purpose', utf8Bytes).expect(200);
+      const tooLong = Buffer.from('审'.repeat(201), 'utf8').toString('latin1');
+      await harness.http().get(`/api/v1/customers/${created.body.id}`).set(sales.auth).set('X-Access-Purpose', tooLong).expect(400);
+      await harness.http().get(`/api/v1/customers/${created.body.id}`).set(sales.auth).set('X-Access-Purpose', 'caf\u00e9').expect(400);
+
+      const register = await harness.http().get(`/api/v1/customers/${created.body.id}/access-log`).set(auditor.auth).expect(200);
+      expect(register.body.items.map((entry: { purpose: string }) => entry.purpose)).toEqual(['年度审查']);
+    });
+  });
+
+  describe('destruction and idempotent replays (CUS-9, GW-6)', () => {
+    it('forgets every stored answer about a destroyed archive: a replayed create runs again', async () => {
+      const manager = await harness.createKey('destroy-manager', ['manager']);
+      const archivist = await harness.createKey('destroy-archivist', ['archivist']);
+      const executive = await harness.createKey('destroy-executive', ['executive']);
+      const body = customerBody('Erased Trading Co');
+      const create = () =>
+        harness.http().post('/api/v1/customers').set(sales.auth).set('Idempotency-Key', 'create-then-destroy').send(body);
+      const created = await create().expect(201);
+      const id: string = created.body.id;
+      await harness
+        .http()
+        .post(`/api/v1/customers/${id}/submit`)
+        .set(sales.auth)
+        .set('Idempotency-Key', 'submit-then-destroy')
+        .send({ generalSurvey: 'ok', fieldSurvey: 'ok' })
+        .expect(200);
+      await harness.http().post(`/api/v1/customers/${id}/approve`).set(manager.auth).send({}).expect(200);
+      await harness.http().post(`/api/v1/customers/${id}/dormant`).set(manager.auth).send({ reason: 'No orders' }).expect(200);
+      for (const key of [archivist, manager])
+        await harness.http().post(`/api/v1/customers/${id}/destruction-approvals`).set(key.auth).expect(201);
+      const destroyed = await harness
+        .http()
+        .post(`/api/v1/customers/${id}/destruction-approvals`)
+        .set(executive.auth)
+        .set('Idempotency-Key', 'third-approval')
+        .expect(201);
+      expect(destroyed.body.status).toBe('destroyed');
+
+      const client = new Client({ connectionString: databaseUrl(testEnv.databaseUrl, harness.gatewayDatabase) });
+      await client.connect();
+      try {
+        const left = await client.query('SELECT idempotency_key, response_body FROM idempotency_records WHERE resource_id = $1', [id]);
+        // Only the destroying approval's own answer remains, and it holds no content.
+        expect(left.rows.map((row: { idempotency_key: string }) => row.idempotency_key)).toEqual(['third-approval']);
+        expect(JSON.stringify(left.rows)).not.toContain('Erased Trading');
+        expect(JSON.stringify(left.rows)).not.toContain('Wang Fang');
+      } finally {
+        await client.end();
+      }
+
+      const replay = await create().expect(201);
+      expect(replay.headers['idempotent-replayed']).toBeUndefined();
+      expect(replay.body.id).not.toBe(id);
+      expect(replay.body.status).toBe('prospect');
+    });
+  });
+
   describe('rate limit (GW-4)', () => {
     it('answers 429 with Retry-After once the key exceeds its rate', async () => {
       const key = await harness.createKey('slow-till', ['sales'], 'confidential', { rateLimitPerSecond: 3 });
@@ -333,6 +494,24 @@ describe('gateway security and errors', () => {
       expect(paths['/health/ready']).toBeDefined();
       expect(docs.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
       expect(docs.body.components.schemas.ProblemDetailsDto).toBeDefined();
+
+      // CUS-9: a destroyed archive reads as 200 with its tombstone, not 410; registration answers the archive.
+      const read = paths['/api/v1/customers/{id}'].get as unknown as { description: string; responses: Record<string, unknown> };
+      expect(read.responses['410']).toBeUndefined();
+      expect(read.description).not.toMatch(/410/);
+      expect(read.responses['200']).toMatchObject({
+        content: {
+          'application/json': {
+            schema: {
+              oneOf: [{ $ref: '#/components/schemas/CustomerArchiveDto' }, { $ref: '#/components/schemas/CustomerTombstoneDto' }],
+            },
+          },
+        },
+      });
+      expect(docs.body.components.schemas.CustomerTombstoneDto.properties).toMatchObject({ status: { enum: ['destroyed'] } });
+      expect(paths['/api/v1/customers'].post.responses['201']).toMatchObject({
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/CustomerArchiveDto' } } },
+      });
       await harness.http().get('/api/docs').expect(200);
     });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@crm/contracts';
 import { ErrorKind, RemoteException } from '@crm/errors';
-import { AmqpConnection, RpcClient, Topology, sleep } from '@crm/messaging';
+import { AmqpConnection, RpcClient, Topology, UndeliveredCommandError, sleep } from '@crm/messaging';
 import { type TestDatabase, type TestVhost, createTestDatabase, createTestVhost, drainQueue } from '@crm/testing';
 import { type TestService, effectsFor, publishRaw, startRpcClient, startTestService } from './support/test-service';
 
@@ -85,7 +85,8 @@ describe('RpcClient ↔ AmqpServer request/reply', () => {
     const started = Date.now();
     const error = await failure(client.send('nosuchservice', 'test.echo', {}, { correlationId: 'c-5', timeoutMs: 5000 }));
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(error.payload).toMatchObject({ kind: ErrorKind.Unavailable, code: 'SERVICE_UNAVAILABLE' });
+    expect(error.payload).toMatchObject({ kind: ErrorKind.Unavailable, code: 'SERVICE_NOT_LISTENING' });
+    expect(error).toBeInstanceOf(UndeliveredCommandError);
   });
 
   it('answers timeout when the handler is slower than the deadline, and keeps serving afterwards', async () => {

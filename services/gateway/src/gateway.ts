@@ -13,6 +13,8 @@ import { assertEveryRouteDeclaresAccess } from './auth/route-access.check';
 import type { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { registerAccessLog } from './http/access-log';
+import { frameworkErrorHandler } from './http/framework-errors';
+import { registerJsonBodyParser } from './http/json-body';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestContextInterceptor } from './http/request-context.interceptor';
 import { requestIdFrom } from './http/request-id';
@@ -82,6 +84,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // GW-5: the router's own refusals (malformed URL 400, over-long parameter 414) as problem details.
+    frameworkErrors: frameworkErrorHandler,
   });
   let app: NestFastifyApplication | undefined;
   try {
@@ -91,11 +95,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       {
         logger: new PinoNestLogger(logger),
         abortOnError: false,
+        // GW-5: Nest's JSON and urlencoded parsers stay out; the gateway registers its own JSON
+        // parser below (registerJsonBodyParser), so any other body type is 415.
+        bodyParser: false,
       },
     );
     const fastify = app.getHttpAdapter().getInstance();
     // JSON only: any other body type is 415 (GW-5) instead of a string reaching validation.
     fastify.removeContentTypeParser(['text/plain']);
+    // GW-5: Fastify's secure JSON parser, then depth (≤ 32), NUL and lone surrogates refused (400).
+    registerJsonBodyParser(fastify, config.bodyLimitBytes);
     registerAccessLog(fastify, logger);
 
     app.setGlobalPrefix(API_PREFIX, {

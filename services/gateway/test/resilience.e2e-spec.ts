@@ -35,6 +35,14 @@ describe('gateway resilience', () => {
     const ready = await harness.http().get('/health/ready').expect(503);
     expect(ready.headers['content-type']).toMatch(PROBLEM);
     expect(ready.body.down).toEqual([...DOMAIN_SERVICES]);
+    // Never delivered (no queue yet): the Idempotency-Key is freed for a retry (GW-6).
+    await harness
+      .http()
+      .post('/api/v1/customers')
+      .set(sales.auth)
+      .set('Idempotency-Key', 'before-the-service-started')
+      .send({ type: 'retailer', name: 'after-503', contacts: [] })
+      .expect(503);
     await harness.http().get('/health/live').expect(200);
   });
 
@@ -75,18 +83,73 @@ describe('gateway resilience', () => {
     expect(response.body).toMatchObject({ status: 504, code: 'SERVICE_TIMEOUT' });
   });
 
-  it('frees the Idempotency-Key after a 504, so the retry goes through', async () => {
+  it('keeps the Idempotency-Key in progress after a 504: a retry within the lock window is 409 (GW-6)', async () => {
     slowListMs = 6000;
     const body = { type: 'retailer', name: 'slow', contacts: [] };
     await harness.http().post('/api/v1/customers').set(sales.auth).set('Idempotency-Key', 'retry-after-504').send(body).expect(504);
     slowListMs = 0;
+    // The first command is still running in the service and may yet commit: never run it twice.
     const retried = await harness
       .http()
       .post('/api/v1/customers')
       .set(sales.auth)
       .set('Idempotency-Key', 'retry-after-504')
       .send(body)
+      .expect(409);
+    expect(retried.body).toMatchObject({ status: 409, code: 'IDEMPOTENCY_IN_PROGRESS', rule: 'GW-6' });
+  });
+
+  it('frees the Idempotency-Key of a command that never reached the service (503 before delivery)', async () => {
+    const body = { type: 'retailer', name: 'after-503', contacts: [] };
+    const retried = await harness
+      .http()
+      .post('/api/v1/customers')
+      .set(sales.auth)
+      .set('Idempotency-Key', 'before-the-service-started')
+      .send(body)
       .expect(201);
     expect(retried.body.id).toMatch(/^c-/);
+  });
+});
+
+/** GW-6 with a short deadline (1 s, so the lock is 2 × 1 s + 5 s = 7 s): what a retry after a 504 gets, and when. */
+describe('Idempotency-Key after a 504', () => {
+  let harness: GatewayHarness;
+  let sales: TestKey;
+  let runs = 0;
+
+  beforeAll(async () => {
+    harness = await GatewayHarness.start('gw_idem_504', { config: { rpcTimeoutMs: 1000 } });
+    sales = await harness.createKey('sales', ['sales']);
+    await harness.fake('customers', {
+      [CustomerPattern.Register]: async () => {
+        runs += 1;
+        if (runs === 1) await sleep(1500);
+        return { id: `c-${runs}` };
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('answers 409 until the lock expires, and only then runs the command again', async () => {
+    const register = () =>
+      harness
+        .http()
+        .post('/api/v1/customers')
+        .set(sales.auth)
+        .set('Idempotency-Key', 'slow-then-retry')
+        .send({ type: 'retailer', name: 'Slow Co', contacts: [] });
+    const started = Date.now();
+    await register().expect(504);
+    await sleep(1000); // the first command has finished in the service by now
+    await register().expect(409);
+    expect(runs).toBe(1);
+    await sleep(Math.max(0, started + 7000 + 800 - Date.now()));
+    const retried = await register().expect(201);
+    expect(retried.body.id).toBe('c-2');
+    expect(runs).toBe(2);
   });
 });

@@ -52,7 +52,7 @@ export class RpcClient {
     const channel = this.channel;
     if (!channel) {
       metrics.rpcClientCalls.inc({ service, outcome: 'unavailable' });
-      throw remote(ErrorKind.Unavailable, 'BROKER_UNAVAILABLE', 'The message broker is unavailable; try again shortly');
+      throw undelivered('BROKER_UNAVAILABLE', 'The message broker is unavailable; try again shortly');
     }
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
     const id = randomUUID();
@@ -80,7 +80,8 @@ export class RpcClient {
           },
         });
       } catch (error) {
-        this.settle(id, remote(ErrorKind.Unavailable, 'BROKER_UNAVAILABLE', (error as Error).message));
+        // publish() throws before anything is written to the socket (closed channel, oversized headers).
+        this.settle(id, undelivered('BROKER_UNAVAILABLE', (error as Error).message));
       }
     });
   }
@@ -103,13 +104,14 @@ export class RpcClient {
       const id = message.properties.correlationId as string;
       const service = this.pending.get(id)?.service ?? 'target';
       metrics.rpcClientCalls.inc({ service, outcome: 'unroutable' });
-      this.settle(id, remote(ErrorKind.Unavailable, 'SERVICE_UNAVAILABLE', `The ${service} service is not available`));
+      this.settle(id, undelivered('SERVICE_NOT_LISTENING', `The ${service} service is not available`));
     });
     channel.on('close', () => {
       if (this.channel !== channel) return;
       this.channel = undefined;
       for (const id of [...this.pending.keys()]) {
-        this.settle(id, remote(ErrorKind.Unavailable, 'BROKER_UNAVAILABLE', 'Lost the connection to the message broker'));
+        // Published, then the channel closed: the command may have been delivered and run.
+        this.settle(id, remote(ErrorKind.Unavailable, 'CONNECTION_LOST', 'Lost the connection to the message broker'));
       }
     });
     channel.on('error', (error: Error) => this.logger.warn({ err: error.message }, 'rpc channel error'));
@@ -145,4 +147,21 @@ export class RpcClient {
 function remote(kind: ErrorKind, code: string, message: string): RemoteException {
   const payload: ErrorPayload = { kind, code, message };
   return new RemoteException(payload);
+}
+
+/**
+ * A call that certainly never reached the service: the broker was down before publishing, the
+ * publish failed, or the broker returned the command (no queue). Callers may safely retry it —
+ * the gateway frees an `Idempotency-Key` only for these (GW-6); every other failure (timeout,
+ * connection lost after publishing, a reply) may have run.
+ */
+export class UndeliveredCommandError extends RemoteException {
+  constructor(code: 'BROKER_UNAVAILABLE' | 'SERVICE_NOT_LISTENING', message: string) {
+    super({ kind: ErrorKind.Unavailable, code, message });
+    this.name = 'UndeliveredCommandError';
+  }
+}
+
+function undelivered(code: 'BROKER_UNAVAILABLE' | 'SERVICE_NOT_LISTENING', message: string): UndeliveredCommandError {
+  return new UndeliveredCommandError(code, message);
 }

@@ -6,20 +6,24 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Length,
+  Matches,
   Max,
   Min,
 } from 'class-validator';
 import { CONFIDENTIALITY_LEVELS, ROLES, type ConfidentialityLevel, type Role } from '@crm/contracts';
+import { IsInstant } from '../http/validators';
+
+const NOT_BLANK = /\S/;
 
 export class CreateApiKeyDto {
   @ApiProperty({ maxLength: 200, example: 'ERP integration' })
   @IsString()
   @Length(1, 200)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
   name: string;
 
   @ApiProperty({ enum: ROLES, isArray: true, example: ['sales'] })
@@ -38,6 +42,7 @@ export class CreateApiKeyDto {
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @Matches(NOT_BLANK, { message: 'storeId must not be blank' })
   storeId?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100_000, default: 100, description: 'Requests per second (GW-4)' })
@@ -47,9 +52,13 @@ export class CreateApiKeyDto {
   @Max(100_000)
   rateLimitPerSecond?: number;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'ISO-8601 instant after which the key is refused (401)' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'ISO-8601 instant with `Z` or an offset, in the future, after which the key is refused (401)',
+    example: '2027-01-01T00:00:00Z',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   expiresAt?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100, description: 'CUS-6: top_secret archives this key may read' })

@@ -81,7 +81,13 @@ export class ApiKeysService {
       // GW-2: a POS key acts only for its own store, so it must have one.
       throw CommonException.validation([{ field: 'storeId', message: 'storeId is required for a key with the pos role' }]);
     }
-    if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) {
+    const expiresAt = input.expiresAt === undefined ? null : new Date(input.expiresAt);
+    if (expiresAt && Number.isNaN(expiresAt.getTime())) {
+      throw CommonException.validation([
+        { field: 'expiresAt', message: 'expiresAt must be an ISO-8601 instant, e.g. 2027-01-01T00:00:00Z' },
+      ]);
+    }
+    if (expiresAt && expiresAt.getTime() <= Date.now()) {
       throw CommonException.validation([{ field: 'expiresAt', message: 'expiresAt must be in the future' }]);
     }
     const secret = generateSecret();
@@ -96,7 +102,7 @@ export class ApiKeysService {
       storeId: input.storeId ?? null,
       rateLimitPerSecond: input.rateLimitPerSecond ?? null,
       designatedCustomerIds: [...new Set(input.designatedCustomerIds ?? [])],
-      expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+      expiresAt,
       revokedAt: null,
       createdBy: creator.keyId,
       createdAt: now,
@@ -154,17 +160,28 @@ export class ApiKeysService {
   }
 }
 
-function encodeCursor(at: Date, id: string): string {
+export function encodeCursor(at: Date, id: string): string {
   return Buffer.from(JSON.stringify([at.toISOString(), id]), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string): { at: Date; id: string } {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** What `encodeCursor` writes: `toISOString()` of a four-digit year, which PostgreSQL can hold. */
+const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The inverse of `encodeCursor`; anything it could not have written is a 400 naming `cursor`. */
+export function decodeCursor(cursor: string): { at: Date; id: string } {
+  let decoded: unknown;
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(at);
-    if (typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) && !Number.isNaN(date.getTime())) return { at: date, id };
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    /* fall through */
+    decoded = undefined;
+  }
+  if (Array.isArray(decoded) && decoded.length === 2) {
+    const [at, id] = decoded as unknown[];
+    if (typeof at === 'string' && typeof id === 'string' && CURSOR_INSTANT.test(at) && UUID.test(id)) {
+      const date = new Date(at);
+      if (!Number.isNaN(date.getTime()) && date.toISOString() === at) return { at: date, id };
+    }
   }
   throw CommonException.validation([{ field: 'cursor', message: 'cursor is not a cursor this list returned' }]);
 }

@@ -259,7 +259,10 @@ export class CustomerStatusViewDto extends CustomerSummaryDto {
   destroyedAt: string | null;
 }
 
-/** CUS-9: what remains of a destroyed archive (the `tombstone` member of the 410 problem). */
+/**
+ * CUS-9: what remains of a destroyed archive — the answer of `GET /customers/{id}` once destroyed,
+ * and the `tombstone` member of the 410 problem every command on it gets.
+ */
 export class CustomerTombstoneDto {
   @ApiProperty({ format: 'uuid' })
   id: string;

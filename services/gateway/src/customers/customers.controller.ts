@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   CustomerPattern,
@@ -7,15 +16,18 @@ import {
   type CustomerArchive,
   type CustomerSummary,
   type CustomerStatusView,
+  type CustomerTombstone,
   type Page,
 } from '@crm/contracts';
+import { ErrorKind, RemoteException } from '@crm/errors';
 import { Roles, STAFF_ROLES } from '../auth/roles.decorator';
-import { GatewayException } from '../http/gateway.exception';
+import { accessPurpose } from '../http/access-purpose';
 import { etagOf, parseIfMatch } from '../http/if-match';
 import { PageQueryDto } from '../http/page-query.dto';
 import { UuidParam } from '../http/uuid-param';
 import { ApiIdempotencyKey, ApiIfMatch, ApiRequestId } from '../openapi/api-headers.decorator';
 import { ApiProblems, BODY_PROBLEMS } from '../openapi/api-problems.decorator';
+import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { DomainClient } from '../rpc/domain.client';
 import { GradeCustomerDto, ListCustomersQueryDto, ReasonDto, ReviewCustomerDto, SubmitCustomerDto } from './customer-commands.dto';
 import { RegisterCustomerDto, UpdateCustomerDto } from './customer-input.dto';
@@ -28,10 +40,13 @@ import { AccessLogPageDto, CustomerArchiveDto, CustomerPageDto, CustomerStatusVi
  */
 @ApiTags('customers')
 @ApiRequestId()
-@ApiExtraModels(CustomerTombstoneDto)
+@ApiExtraModels(CustomerArchiveDto, CustomerTombstoneDto)
 @Controller('customers')
 export class CustomersController {
-  constructor(private readonly domain: DomainClient) {}
+  constructor(
+    private readonly domain: DomainClient,
+    private readonly idempotency: IdempotencyStore,
+  ) {}
 
   @Post()
   @Roles('sales', 'manager')
@@ -56,17 +71,26 @@ export class CustomersController {
   @Roles(...STAFF_ROLES)
   @ApiOperation({
     summary: 'Read the full archive (CUS-6 clearance, recorded in the borrowing register CUS-7)',
-    description: 'Answers `ETag: W/"<version>"`. A destroyed archive is 410 with its tombstone under `tombstone` (CUS-9).',
+    description:
+      'Answers the full archive (`CustomerArchiveDto`) with `ETag: W/"<version>"`. A destroyed archive (CUS-9) answers ' +
+      '200 with its tombstone instead (`CustomerTombstoneDto`: `status` is `destroyed`, no content, no ETag).',
   })
-  @ApiHeader({ name: 'X-Access-Purpose', required: true, description: 'CUS-7: why the archive is read (≤ 200 characters)' })
-  @ApiOkResponse({ type: CustomerArchiveDto })
-  @ApiProblems(400, 404, 410)
+  @ApiHeader({
+    name: 'X-Access-Purpose',
+    required: true,
+    description: 'CUS-7: why the archive is read — UTF-8 text, at most 200 characters',
+  })
+  @ApiOkResponse({
+    description: 'The full archive, or the tombstone of a destroyed one (`status: destroyed`)',
+    schema: { oneOf: [{ $ref: getSchemaPath(CustomerArchiveDto) }, { $ref: getSchemaPath(CustomerTombstoneDto) }] },
+  })
+  @ApiProblems(400, 404)
   async get(
     @UuidParam('id') id: string,
     @Headers('x-access-purpose') purpose: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CustomerArchive> {
-    const result = await this.send<CustomerArchive>(CustomerPattern.Get, { id, purpose: accessPurpose(purpose) });
+  ): Promise<CustomerArchive | CustomerTombstone> {
+    const result = await this.send<CustomerArchive | CustomerTombstone>(CustomerPattern.Get, { id, purpose: accessPurpose(purpose) });
     setEtag(reply, result);
     return result;
   }
@@ -162,8 +186,18 @@ export class CustomersController {
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: CustomerStatusViewDto })
   @ApiProblems(400, 404, 409, 410, 422)
-  approveDestruction(@UuidParam('id') id: string): Promise<CustomerStatusView> {
-    return this.send(CustomerPattern.ApproveDestruction, { id });
+  async approveDestruction(@UuidParam('id') id: string): Promise<CustomerStatusView> {
+    let result: CustomerStatusView;
+    try {
+      result = await this.send<CustomerStatusView>(CustomerPattern.ApproveDestruction, { id });
+    } catch (error) {
+      // Already destroyed (410): forget again, in case the first attempt could not (CUS-9).
+      if (error instanceof RemoteException && error.payload.kind === ErrorKind.Gone) await this.idempotency.forgetResource(id);
+      throw error;
+    }
+    // CUS-9: the erased content must not come back through an idempotent replay.
+    if (result.status === 'destroyed') await this.idempotency.forgetResource(id);
+    return result;
   }
 
   @Get(':id/access-log')
@@ -180,15 +214,7 @@ export class CustomersController {
   }
 }
 
-/** CUS-7: reading a full archive needs a purpose. */
-function accessPurpose(header: string | undefined): string {
-  const purpose = header?.trim();
-  if (!purpose) throw GatewayException.invalidHeader('X-Access-Purpose', 'is required to read a full archive (CUS-7)');
-  if (purpose.length > 200) throw GatewayException.invalidHeader('X-Access-Purpose', 'must be at most 200 characters');
-  return purpose;
-}
-
-function setEtag(reply: FastifyReply, result: { version?: number }): void {
-  const version = result.version;
+function setEtag(reply: FastifyReply, result: object): void {
+  const version = (result as { version?: unknown }).version;
   if (typeof version === 'number') void reply.header('ETag', etagOf(version));
 }

@@ -24,6 +24,10 @@ export class IdempotencyRecordEntity {
   @Column('jsonb', { name: 'response_body', nullable: true })
   responseBody: unknown;
 
+  /** CUS-9: the resource the answer is about (its UUID `id`, else the route's `:id`). */
+  @Column('uuid', { name: 'resource_id', nullable: true })
+  resourceId: string | null;
+
   /** While in progress: after this instant a crashed first attempt may be taken over. */
   @Column('timestamptz', { name: 'locked_until' })
   lockedUntil: Date;

@@ -4,11 +4,11 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { type Observable, catchError, from, mergeMap, of, switchMap } from 'rxjs';
-import { RemoteException } from '@crm/errors';
 import type { AuthenticatedRequest } from '../auth/current-caller.decorator';
 import { LOGGER } from '../gateway.tokens';
 import { GatewayErrorCode, GatewayException } from '../http/gateway.exception';
 import { StoredProblem, toProblem } from '../http/problem';
+import { resourceIdOf, settlementOf } from './idempotency-outcome';
 import { IdempotencyStore } from './idempotency.store';
 import { SKIP_IDEMPOTENCY_KEY } from './idempotent.decorator';
 import { IDEMPOTENCY_KEY_HEADER, isSaneIdempotencyKey, requestHash } from './request-hash';
@@ -19,8 +19,10 @@ export const REPLAYED_HEADER = 'Idempotent-Replayed';
  * GW-6 on every POST with an `Idempotency-Key`: the first request claims the key; a replay gets
  * the first answer (same status and body); the same key with another body is 422; while the
  * first is still running, 409. Only final answers are kept — a success or a domain service's
- * refusal. 5xx/504 (and refusals before anything ran, such as validation) free the key, so a
- * retry goes through.
+ * refusal. A failure where nothing can have run (validation, broker down before publishing)
+ * frees the key; after a 504 or any other failure where the command may have run, the record
+ * stays in progress until its lock expires (`settlementOf`). Each record notes the resource it
+ * is about (`resourceIdOf`) so that CUS-9 destruction can forget it.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -61,16 +63,23 @@ export class IdempotencyInterceptor implements NestInterceptor {
             if (claim.status >= 400) throw new StoredProblem(claim.status, claim.body as StoredProblem['body']);
             return of(claim.body);
           case 'started':
-            return this.runAndRecord(next, caller.keyId, key, successStatus, request.id);
+            return this.runAndRecord(next, caller.keyId, key, successStatus, request.id, request.params);
         }
       }),
     );
   }
 
-  private runAndRecord(next: CallHandler, keyId: string, key: string, status: number, requestId: string): Observable<unknown> {
+  private runAndRecord(
+    next: CallHandler,
+    keyId: string,
+    key: string,
+    status: number,
+    requestId: string,
+    params: unknown,
+  ): Observable<unknown> {
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
-        await this.store.complete(keyId, key, status, body).catch((error: Error) => {
+        await this.store.complete(keyId, key, status, body, resourceIdOf(body, params)).catch((error: Error) => {
           // The effect is committed; the caller is told so. A retry after the lock elapses runs again.
           this.logger.warn({ err: error.message }, 'could not record idempotent response');
         });
@@ -78,10 +87,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }),
       catchError(async (error: unknown) => {
         const problem = toProblem(error, requestId);
-        const final = error instanceof RemoteException && problem.status < 500;
-        const record = final
-          ? this.store.complete(keyId, key, problem.status, { ...problem.body, requestId: undefined })
-          : this.store.release(keyId, key);
+        const settlement = settlementOf(error, problem.status);
+        if (settlement === 'keep') {
+          // GW-6/GW-4: the command may still commit; a retry is 409 until the lock expires.
+          this.logger.info({ requestId, status: problem.status }, 'idempotency record kept in progress until its lock expires');
+          throw error;
+        }
+        const record =
+          settlement === 'store'
+            ? this.store.complete(keyId, key, problem.status, { ...problem.body, requestId: undefined }, resourceIdOf(undefined, params))
+            : this.store.release(keyId, key);
         await record.catch((storeError: Error) => this.logger.warn({ err: storeError.message }, 'could not update idempotency record'));
         throw error;
       }),

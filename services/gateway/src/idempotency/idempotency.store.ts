@@ -42,7 +42,7 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationSh
         `INSERT INTO idempotency_records (api_key_id, idempotency_key, request_hash, state, locked_until, created_at, expires_at)
          VALUES ($1, $2, $3, 'in_progress', now() + $4 * interval '1 millisecond', now(), now() + $5 * interval '1 hour')
          ON CONFLICT (api_key_id, idempotency_key) DO UPDATE
-           SET request_hash = EXCLUDED.request_hash, state = 'in_progress', response_status = NULL, response_body = NULL,
+           SET request_hash = EXCLUDED.request_hash, state = 'in_progress', response_status = NULL, response_body = NULL, resource_id = NULL,
                locked_until = EXCLUDED.locked_until, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
            WHERE idempotency_records.expires_at <= now()
               OR (idempotency_records.state = 'in_progress' AND idempotency_records.locked_until <= now())
@@ -64,16 +64,27 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationSh
     return { type: 'in_progress' };
   }
 
-  /** Keeps the final answer for replays. */
-  async complete(apiKeyId: string, key: string, status: number, body: unknown): Promise<void> {
+  /** Keeps the final answer for replays, with the resource it is about (CUS-9). */
+  async complete(apiKeyId: string, key: string, status: number, body: unknown, resourceId: string | null = null): Promise<void> {
     await this.dataSource.query(
-      `UPDATE idempotency_records SET state = 'completed', response_status = $3, response_body = $4::jsonb
+      `UPDATE idempotency_records SET state = 'completed', response_status = $3, response_body = $4::jsonb, resource_id = $5
        WHERE api_key_id = $1 AND idempotency_key = $2 AND state = 'in_progress'`,
-      [apiKeyId, key, status, JSON.stringify(body ?? null)],
+      [apiKeyId, key, status, JSON.stringify(body ?? null), resourceId],
     );
   }
 
-  /** No final answer (5xx, 504, refused before it ran): the key is free for a retry. */
+  /**
+   * CUS-9: a destroyed archive's content must not come back through a replay — every record about
+   * it (of every API key) is deleted; a replay of such a request then runs again.
+   */
+  async forgetResource(resourceId: string): Promise<number> {
+    const result: [unknown[], number] = await this.dataSource.query(`DELETE FROM idempotency_records WHERE resource_id = $1`, [
+      resourceId.toLowerCase(),
+    ]);
+    return result[1] ?? 0;
+  }
+
+  /** Nothing can have run (refused before the RPC, never delivered): the key is free for a retry. */
   async release(apiKeyId: string, key: string): Promise<void> {
     await this.dataSource.query(
       `DELETE FROM idempotency_records WHERE api_key_id = $1 AND idempotency_key = $2 AND state = 'in_progress'`,

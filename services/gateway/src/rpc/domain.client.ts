@@ -10,6 +10,7 @@ import { GATEWAY_CONFIG } from '../gateway.tokens';
  * authenticated caller (CUS-6 decisions are the service's) and the request's correlation id
  * (`X-Request-Id`). Remote refusals arrive as RemoteException and become problem details; the
  * deadline (RPC_TIMEOUT_MS) turns a slow service into 504 and a missing one into 503 (GW-4).
+ * A failure that certainly never reached the service is an `UndeliveredCommandError` (libs/messaging).
  */
 @Injectable()
 export class DomainClient {
@@ -18,7 +19,7 @@ export class DomainClient {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  send<T>(service: DomainService, pattern: string, payload: unknown): Promise<T> {
+  async send<T>(service: DomainService, pattern: string, payload: unknown): Promise<T> {
     const context = currentContext();
     if (!context) throw new Error('DomainClient.send outside a request context');
     return this.rpc.send<T>(service, pattern, payload, {
