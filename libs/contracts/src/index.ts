@@ -3,4 +3,5 @@ export * from './caller';
 export * from './money';
 export * from './page';
 export * from './services';
+export * from './formats';
 export * from './customers';

@@ -1,4 +1,4 @@
-import { MAX_MONEY_AMOUNT } from '@crm/contracts';
+import { MAX_MONEY_AMOUNT, PHONE_PATTERN, PHONE_RULE } from '@crm/contracts';
 
 /** SPEC "Conventions" field limits, shared by the DTOs and the domain checks. */
 export const STRING_MAX = 200;
@@ -26,14 +26,9 @@ export const FREE_TEXT_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
-/**
- * Phone numbers (README "Phone numbers", mirrored by the gateway): 5–20 characters, only digits,
- * spaces, `-`, `(`, `)` and `+`; `+` only as the first character; at least 5 digits. One regex so
- * the DTO (`@Matches`) and the domain check cannot drift apart.
- */
-export const PHONE_PATTERN = /^(?=.{5,20}$)(?=(?:[^0-9]*[0-9]){5})\+?[0-9 ()-]+$/;
-export const PHONE_MESSAGE =
-  "phone must be 5–20 characters of digits, spaces, '-', '(' and ')', with at least 5 digits and '+' only at the start";
+/** Phone numbers: the one rule shared with the gateway (libs/contracts `PHONE_PATTERN`). */
+export { PHONE_PATTERN };
+export const PHONE_MESSAGE = `phone must be ${PHONE_RULE}`;
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** ISO-8601 instant with an explicit offset (`Z` or `±hh:mm`): never a floating local time. */

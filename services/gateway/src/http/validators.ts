@@ -1,3 +1,4 @@
+import { PHONE_PATTERN, PHONE_RULE } from '@crm/contracts';
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -27,9 +28,9 @@ export function IsBusinessDate(): PropertyDecorator {
   );
 }
 
-/** Phone numbers: digits, `+`, `-` and spaces, 5 to 20 characters. */
+/** Phone numbers: the rule shared with the domain services (libs/contracts `PHONE_PATTERN`). */
 export function IsPhone(): PropertyDecorator {
-  return Matches(/^[0-9+\- ]{5,20}$/, { message: '$property must be 5 to 20 digits, +, - or spaces' });
+  return Matches(PHONE_PATTERN, { message: `$property must be ${PHONE_RULE}` });
 }
 
 /** A string of 1…max characters. */
