@@ -86,6 +86,9 @@ describe('customer archive lifecycle through the gateway', () => {
     // CUS-6 / CUS-7: a purpose is required; the clerk's clearance is too low; the manager's is enough.
     await http().get(`/api/v1/customers/${id}`).set(manager.auth).expect(400);
     const denied = await http().get(`/api/v1/customers/${id}`).set(clerk.auth).set('X-Access-Purpose', 'complaint follow-up').expect(403);
+    // A till key has no archive access at all; its attempt is refused and recorded as well.
+    const till = await suite.createKey('till-7', ['pos'], 'top_secret', { storeId: 'store-7' });
+    await http().get(`/api/v1/customers/${id}`).set(till.auth).set('X-Access-Purpose', 'curious').expect(403);
     expect(denied.body.status).toBe(403);
     const full = await http().get(`/api/v1/customers/${id}`).set(manager.auth).set('X-Access-Purpose', 'annual credit review').expect(200);
     expect(full.body.contacts[0]).toMatchObject({ name: 'Zhang Min', keyPerson: true });
@@ -112,6 +115,7 @@ describe('customer archive lifecycle through the gateway', () => {
     expect(outcomes).toEqual(
       expect.arrayContaining([
         ['denied', 'complaint follow-up'],
+        ['denied', 'curious'],
         ['granted', 'annual credit review'],
       ]),
     );

@@ -24,7 +24,8 @@ const registration = { type: 'retailer', name: 'Route Test Co', contacts: [] };
 const MATRIX: RouteCase[] = [
   { method: 'post', path: () => '/api/v1/customers', body: registration, roles: ['sales', 'manager'] },
   { method: 'get', path: () => '/api/v1/customers', roles: STAFF },
-  { method: 'get', path: (id) => `/api/v1/customers/${id}`, headers: { 'X-Access-Purpose': 'audit' }, roles: STAFF },
+  // Every key reaches the customers service, which refuses non-staff roles and records the attempt (CUS-7).
+  { method: 'get', path: (id) => `/api/v1/customers/${id}`, headers: { 'X-Access-Purpose': 'audit' }, roles: [...ROLES] },
   {
     method: 'patch',
     path: (id) => `/api/v1/customers/${id}`,

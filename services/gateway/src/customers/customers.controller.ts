@@ -18,6 +18,7 @@ import {
   type CustomerStatusView,
   type CustomerTombstone,
   type Page,
+  ROLES,
 } from '@crm/contracts';
 import { ErrorKind, RemoteException } from '@crm/errors';
 import { Roles, STAFF_ROLES } from '../auth/roles.decorator';
@@ -68,7 +69,9 @@ export class CustomersController {
   }
 
   @Get(':id')
-  @Roles(...STAFF_ROLES)
+  // CUS-7: every key may attempt the read — the customers service refuses roles without archive
+  // access (e.g. `pos`) itself, so that the refused attempt is recorded in the register too.
+  @Roles(...ROLES)
   @ApiOperation({
     summary: 'Read the full archive (CUS-6 clearance, recorded in the borrowing register CUS-7)',
     description:
