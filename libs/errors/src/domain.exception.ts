@@ -52,6 +52,7 @@ export enum CommonErrorCode {
   UnknownPattern = 'UNKNOWN_PATTERN',
   Unavailable = 'SERVICE_UNAVAILABLE',
   DeadlineExceeded = 'DEADLINE_EXCEEDED',
+  DuplicateCommand = 'DUPLICATE_COMMAND',
   Internal = 'INTERNAL_ERROR',
 }
 
@@ -60,6 +61,7 @@ const COMMON_KINDS: Record<CommonErrorCode, ErrorKind> = {
   [CommonErrorCode.UnknownPattern]: ErrorKind.NotFound,
   [CommonErrorCode.Unavailable]: ErrorKind.Unavailable,
   [CommonErrorCode.DeadlineExceeded]: ErrorKind.Timeout,
+  [CommonErrorCode.DuplicateCommand]: ErrorKind.Conflict,
   [CommonErrorCode.Internal]: ErrorKind.Internal,
 };
 

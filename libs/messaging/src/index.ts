@@ -11,3 +11,4 @@ export * from './rpc/rpc-error.filter';
 export * from './rpc/to-error-payload';
 export * from './rpc/validation';
 export * from './timeout';
+export * from './inbox/command-inbox';

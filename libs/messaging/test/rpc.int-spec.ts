@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Caller } from '@crm/contracts';
 import { ErrorKind, RemoteException } from '@crm/errors';
 import { AmqpConnection, RpcClient, Topology, UndeliveredCommandError, sleep } from '@crm/messaging';
-import { type TestDatabase, type TestVhost, createTestDatabase, createTestVhost, drainQueue } from '@crm/testing';
+import { type TestDatabase, type TestVhost, createTestDatabase, createTestVhost, drainQueue, eventually } from '@crm/testing';
 import { type TestService, effectsFor, publishRaw, startRpcClient, startTestService } from './support/test-service';
 
 /**
@@ -123,5 +123,22 @@ describe('RpcClient ↔ AmqpServer request/reply', () => {
     await client.send(SERVICE, 'test.thing.create', { key: fresh }, { correlationId: 'c-10' });
     expect(await effectsFor(service.dataSource, fresh)).toHaveLength(1);
     expect(await effectsFor(service.dataSource, key)).toEqual([]);
+  });
+
+  it('applies a redelivered command once: the inbox claim of its message id refuses the second delivery', async () => {
+    const key = `once-${randomUUID()}`;
+    const messageId = randomUUID();
+    const deliver = () =>
+      publishRaw(vhost.url, { exchange: '', routingKey: Topology.commandQueue(SERVICE) }, JSON.stringify({ key }), {
+        type: 'test.thing.create-once',
+        messageId,
+      });
+    await deliver();
+    await deliver(); // as the broker would after a lost ack
+    await eventually(async () => expect(await drainQueue(Topology.commandDeadLetterQueue(SERVICE), vhost.url)).toHaveLength(1), 5000);
+    expect(await effectsFor(service.dataSource, key)).toHaveLength(1);
+    // A different command (a new message id) with the same body is a new command and runs.
+    await client.send(SERVICE, 'test.thing.create-once', { key }, { correlationId: 'c-11' });
+    expect(await effectsFor(service.dataSource, key)).toHaveLength(2);
   });
 });

@@ -15,6 +15,9 @@ export interface RequestContext {
    * is rolled back rather than committed behind a caller that was told it timed out (GW-4).
    */
   deadline?: number;
+  /** The RPC command's message id, claimed in the inbox by its first write (no double apply). */
+  commandId?: string;
+  commandClaimed?: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

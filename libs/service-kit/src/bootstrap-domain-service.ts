@@ -12,6 +12,7 @@ import {
   OutboxWriter,
   PassThroughRpcFilter,
   createValidationPipe,
+  pruneCommandInbox,
   type ServiceTopology,
 } from '@crm/messaging';
 import { createLogger, PinoNestLogger } from '@crm/observability';
@@ -103,6 +104,12 @@ export async function bootstrapDomainService(config: BaseServiceConfig, definiti
     pollMs: config.outboxPollMs,
   });
   relay.start();
+  // Command claims (no double apply on redelivery) are useless after a day; every replica prunes.
+  const prune = () =>
+    void pruneCommandInbox(dataSource).catch((error: Error) => logger.warn({ err: error.message }, 'pruning the command inbox failed'));
+  const pruner = setInterval(prune, 10 * 60_000);
+  pruner.unref();
+  prune();
 
   await app.listen(config.httpPort, '0.0.0.0');
   const address = app.getHttpServer().address();
@@ -115,6 +122,7 @@ export async function bootstrapDomainService(config: BaseServiceConfig, definiti
     (closed ??= (async () => {
       // OPS-1 graceful shutdown: stop taking messages and finish in-flight work, publish what
       // was committed, then let go of the connections.
+      clearInterval(pruner);
       await server.close();
       await relay.stop({ drainWithinMs: 3000 });
       await app.close();

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { claimCommand } from '@crm/messaging';
 import { withTransaction } from '@crm/persistence';
 
 /**
@@ -8,8 +9,12 @@ import { withTransaction } from '@crm/persistence';
 export class TransactionRunner {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** A write: claims the RPC command in the inbox first, so a redelivery cannot apply it twice. */
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return withTransaction(this.dataSource, work);
+    return withTransaction(this.dataSource, async (manager) => {
+      await claimCommand(manager);
+      return work(manager);
+    });
   }
 
   /** Reads need no transaction, but go through the same door for symmetry and testability. */

@@ -177,8 +177,9 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       const caller = parseCaller(headers[MessageHeaders.caller]);
       const handler = this.requireHandler(pattern, false);
       const context = new AmqpContext({ message, pattern, correlationId, caller });
-      const data = await runInContext({ correlationId, causationId: message.properties.messageId, caller, deadline }, () =>
-        this.invoke(handler, payload, context),
+      const data = await runInContext(
+        { correlationId, causationId: message.properties.messageId, commandId: message.properties.messageId, caller, deadline },
+        () => this.invoke(handler, payload, context),
       );
       reply = { ok: true, data: data ?? null };
     } catch (error) {
@@ -219,7 +220,9 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       envelope = parseEnvelope(message);
       handler = this.requireHandler(envelope.type, true);
     } catch (error) {
-      metrics.eventsConsumed.inc({ type: message.properties.type ?? 'unknown', outcome: 'dead_lettered' });
+      // The label is a known type or 'unknown': a publisher must not be able to mint label values.
+      const type = String(message.properties.type ?? '');
+      metrics.eventsConsumed.inc({ type: this.getHandlerByPattern(type) ? type : 'unknown', outcome: 'dead_lettered' });
       return this.deadLetter(channel, message, queue, (error as Error).message);
     }
     const consumer = this.options.service;

@@ -9,6 +9,7 @@ import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { type EventEnvelope } from '@crm/contracts';
 import { DomainException, ErrorKind } from '@crm/errors';
 import {
+  claimCommand,
   AmqpConnection,
   AmqpContext,
   AmqpServer,
@@ -112,6 +113,16 @@ class TestController {
       const event = await this.deps.outbox.record(manager, { type: THING_CREATED, aggregateId: body.key, data: { key: body.key } });
       if (body.fail) throw new TestException(`refused ${body.key}`);
       return { eventId: event.id };
+    });
+  }
+
+  /** A write command as services run them (TransactionRunner.run): claimed in the inbox first. */
+  @MessagePattern('test.thing.create-once')
+  createOnce(@Payload() body: { key: string }) {
+    return withTransaction(this.deps.dataSource, async (manager) => {
+      await claimCommand(manager);
+      await manager.query('INSERT INTO test_effects (key, applied_by) VALUES ($1, $2)', [body.key, this.deps.name]);
+      return { key: body.key };
     });
   }
 
