@@ -1,10 +1,13 @@
 /** `npm run bench`: runs every benchmark in turn and prints its figures. */
+import { runGatewayBench } from './gateway.bench';
 import { runMessagingBench } from './messaging.bench';
 
 async function main(): Promise<void> {
   console.log(`Customer Service Suite benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
   console.log('== messaging');
   await runMessagingBench();
+  console.log('\n== gateway (HTTP end to end)');
+  await runGatewayBench();
 }
 
 main().then(
