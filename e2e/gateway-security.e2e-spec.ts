@@ -521,4 +521,19 @@ describe('gateway security and errors', () => {
       expect(metrics.text).toContain('crm_http_request_duration_seconds');
     });
   });
+
+  describe('key guessing (GW-4)', () => {
+    it('answers 429 before any lookup after a burst of invalid keys from one address, and recovers', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const response = await harness.http().get('/api/v1/customers').set('Authorization', `Bearer guess-${i}`);
+        statuses.push(response.status);
+        if (response.status === 429) expect(response.headers['retry-after']).toBe('1');
+      }
+      expect(statuses.slice(0, 20).every((status) => status === 401)).toBe(true);
+      expect(statuses.slice(20)).toContain(429);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await harness.http().get('/api/v1/customers').set(sales.auth).expect(200);
+    });
+  });
 });

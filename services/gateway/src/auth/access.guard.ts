@@ -7,6 +7,9 @@ import { ApiKeysService } from './api-keys.service';
 import type { AuthenticatedRequest } from './current-caller.decorator';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
+/** Failed authentications tolerated per client address and second (a burst of that many). */
+export const FAILED_AUTH_PER_SECOND = 20;
+
 /**
  * The one global guard, in this order: authenticate the key (401, GW-2), apply its rate limit
  * (429, GW-4), check the route's roles (403, GW-3). Guards run before pipes and handlers, so a
@@ -25,7 +28,18 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.apiKeys.authenticate(request.headers.authorization);
+    // GW-4: a client guessing keys costs a database lookup per attempt; after a burst of
+    // failures from one address it is refused (429) before any lookup.
+    const failures = `auth-failures:${request.ip}`;
+    if (this.limiter.isExhausted(failures, FAILED_AUTH_PER_SECOND)) {
+      throw new GatewayException(GatewayErrorCode.RateLimited, 'Too many requests with invalid API keys from this address', {
+        headers: { 'Retry-After': '1' },
+      });
+    }
+    const principal = await this.apiKeys.authenticate(request.headers.authorization).catch((error: unknown) => {
+      this.limiter.take(failures, FAILED_AUTH_PER_SECOND);
+      throw error;
+    });
     request.caller = principal.caller;
 
     const taken = this.limiter.take(principal.caller.keyId, principal.rateLimitPerSecond);

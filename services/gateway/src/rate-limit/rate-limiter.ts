@@ -24,6 +24,12 @@ export class RateLimiter {
     return bucket.take(now);
   }
 
+  /** Whether `take` would refuse now, without taking a token (a bucket never seen is full). */
+  isExhausted(keyId: string, ratePerSecond: number): boolean {
+    const bucket = this.buckets.get(keyId);
+    return bucket !== undefined && bucket.ratePerSecond === ratePerSecond && bucket.isEmpty(this.clock());
+  }
+
   get size(): number {
     return this.buckets.size;
   }

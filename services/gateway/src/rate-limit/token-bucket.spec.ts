@@ -51,3 +51,18 @@ describe('RateLimiter', () => {
     expect(limiter.size).toBe(1);
   });
 });
+
+describe('RateLimiter.isExhausted (failed-authentication limit, GW-4)', () => {
+  it('reports exhaustion without taking tokens, and recovers with time', () => {
+    let now = 0;
+    const limiter = new RateLimiter(() => now);
+    expect(limiter.isExhausted('ip', 2)).toBe(false); // never seen: full
+    limiter.take('ip', 2);
+    expect(limiter.isExhausted('ip', 2)).toBe(false);
+    limiter.take('ip', 2);
+    expect(limiter.isExhausted('ip', 2)).toBe(true);
+    expect(limiter.isExhausted('ip', 2)).toBe(true); // peeking took nothing
+    now += 500;
+    expect(limiter.isExhausted('ip', 2)).toBe(false);
+  });
+});

@@ -29,6 +29,12 @@ export class TokenBucket {
     return { allowed: false, retryAfterMs: Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000) };
   }
 
+  /** Whether a `take` now would be refused, without taking anything. */
+  isEmpty(now: number): boolean {
+    this.refill(now);
+    return this.tokens < 1;
+  }
+
   /** Full again: the bucket can be forgotten without changing anyone's limit. */
   isFull(now: number): boolean {
     this.refill(now);
