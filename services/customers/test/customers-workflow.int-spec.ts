@@ -340,6 +340,16 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
       expect(notOverdue.items.map((item) => item.id)).toEqual(expect.arrayContaining([overdue.id, fresh.id]));
     });
 
+    it('counts only active archives as overdue: a dormant one past its due date is not (CUS-8)', async () => {
+      const dormant = await activate();
+      await h.call(CustomerPattern.MarkDormant, { id: dormant.id, reason: 'No orders for two years' }, manager);
+      await h.sql.query(`UPDATE customers SET next_review_due_at = now() - interval '30 days' WHERE id = $1`, [dormant.id]);
+      const overdue = await h.call<Page>(CustomerPattern.List, { reviewOverdue: true, limit: 200 }, clerk);
+      expect(overdue.items.map((item) => item.id)).not.toContain(dormant.id);
+      const notOverdue = await h.call<Page>(CustomerPattern.List, { reviewOverdue: false, limit: 200 }, clerk);
+      expect(notOverdue.items.map((item) => item.id)).toContain(dormant.id);
+    });
+
     it('marks only active archives dormant, by manager or archivist', async () => {
       const prospect = await register();
       expect(await h.failure(CustomerPattern.MarkDormant, { id: prospect.id, reason: 'old' }, manager)).toMatchObject({
