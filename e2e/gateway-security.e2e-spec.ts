@@ -493,6 +493,19 @@ describe('gateway security and errors', () => {
       }
       expect(paths['/health/ready']).toBeDefined();
       expect(docs.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+      expect(docs.body.components.securitySchemes.bearer.bearerFormat).not.toMatch(/JWT/);
+      // Path ids are UUIDs; money and limits are integers (SPEC "Conventions").
+      const readParameters = (
+        paths['/api/v1/customers/{id}'].get as unknown as { parameters: { name: string; in: string; schema: object }[] }
+      ).parameters;
+      expect(readParameters.find((parameter) => parameter.in === 'path' && parameter.name === 'id')?.schema).toEqual({
+        type: 'string',
+        format: 'uuid',
+      });
+      const listParameters = (paths['/api/v1/customers'].get as unknown as { parameters: { name: string; schema: { type: string } }[] })
+        .parameters;
+      expect(listParameters.find((parameter) => parameter.name === 'limit')?.schema.type).toBe('integer');
+      expect(docs.body.components.schemas.MoneyDto.properties.amount.type).toBe('integer');
       expect(docs.body.components.schemas.ProblemDetailsDto).toBeDefined();
 
       // CUS-9: a destroyed archive reads as 200 with its tombstone, not 410; registration answers the archive.

@@ -7,7 +7,7 @@ describe('loadGatewayConfig (OPS-2)', () => {
       port: 3000,
       adminKey: DEV_ADMIN_KEY,
       databaseName: 'gateway',
-      rpcTimeoutMs: 5000,
+      rpcTimeoutMs: 4500,
       bodyLimitBytes: 1_048_576,
       defaultRateLimit: 100,
       idempotencyTtlHours: 168,

@@ -9,7 +9,7 @@ const PROBLEM = /^application\/problem\+json/;
 
 /**
  * GW-4 and OPS-1: a domain service that is missing answers 503 at once, one that is too slow
- * 504 within the RPC deadline (5 s) — never a hang — and readiness names what is down.
+ * 504 within 5 s (the RPC deadline is 4.5 s) — never a hang — and readiness names what is down.
  */
 describe('gateway resilience', () => {
   let harness: GatewayHarness;
@@ -72,13 +72,13 @@ describe('gateway resilience', () => {
     });
   });
 
-  it('answers 504 within the 5 s deadline when the service is too slow', async () => {
+  it('answers 504 within 5 s when the service is too slow (GW-4)', async () => {
     slowListMs = 7000;
     const started = Date.now();
     const response = await harness.http().get('/api/v1/customers').set(sales.auth).expect(504);
     const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(4900);
-    expect(elapsed).toBeLessThan(5800);
+    expect(elapsed).toBeGreaterThanOrEqual(4400);
+    expect(elapsed).toBeLessThan(5000);
     expect(response.headers['content-type']).toMatch(PROBLEM);
     expect(response.body).toMatchObject({ status: 504, code: 'SERVICE_TIMEOUT' });
   });
