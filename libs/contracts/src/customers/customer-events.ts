@@ -25,7 +25,10 @@ export interface CustomerEventData {
   grade: string | null;
   creditRating: string | null;
   confidentiality: string;
-  /** `customers.customer.updated` only: names (not values) of the fields that changed. */
+  /**
+   * `customers.customer.updated` only: names (not values) of the fields the update set. Every
+   * submitted field counts, equal to the stored value or not, so the event reveals no content (CUS-6).
+   */
   changedFields?: string[];
 }
 

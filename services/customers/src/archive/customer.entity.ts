@@ -144,3 +144,21 @@ export class Customer {
   @Column({ type: 'integer' })
   version: number;
 }
+
+/**
+ * Empties the record of what happened to an archive — survey, decisions and their reasons, reviews,
+ * grade history, dormancy. A new archive starts with it (CUS-2); destruction erases it (CUS-9).
+ * One list, so a field added to the record is cleared on both paths.
+ */
+export function clearWorkflowRecord(customer: Customer): void {
+  customer.survey = null;
+  customer.rejectionReason = null;
+  customer.approvedBy = null;
+  customer.approvedAt = null;
+  customer.lastReviewedAt = null;
+  customer.nextReviewDueAt = null;
+  customer.gradeHistory = [];
+  customer.reviews = [];
+  customer.dormantAt = null;
+  customer.dormantReason = null;
+}

@@ -1,3 +1,4 @@
+import { getMetadataArgsStorage } from 'typeorm';
 import type { Caller, DestructionApproval, Role } from '@crm/contracts';
 import { ErrorKind } from '@crm/errors';
 import { Customer } from './customer.entity';
@@ -109,5 +110,41 @@ describe('eraseArchive', () => {
     for (const [field, value] of Object.entries(rest)) {
       expect([field, value === null || value === false || (Array.isArray(value) && value.length === 0)]).toEqual([field, true]);
     }
+  });
+});
+
+describe('eraseArchive covers every column of the archive (CUS-9)', () => {
+  // What the tombstone and the list keep; every other column must come out empty.
+  const KEPT = [
+    'id',
+    'seq',
+    'code',
+    'type',
+    'status',
+    'confidentiality',
+    'destroyedAt',
+    'destructionApprovals',
+    'createdAt',
+    'updatedAt',
+    'version',
+  ];
+
+  it('leaves no column outside the tombstone with a value, including columns added later', () => {
+    const columns = getMetadataArgsStorage()
+      .columns.filter((column) => column.target === Customer)
+      .map((column) => column.propertyName);
+    expect(columns.length).toBeGreaterThan(KEPT.length);
+    // Every column holds something before…
+    const customer = new Customer();
+    for (const column of columns) Object.assign(customer, { [column]: `value of ${column}` });
+    eraseArchive(customer, new Date('2026-11-23T00:00:00Z'));
+    // …and afterwards only the kept ones still do.
+    const leftovers = columns
+      .filter((column) => !KEPT.includes(column))
+      .filter((column) => {
+        const value = (customer as unknown as Record<string, unknown>)[column];
+        return !(value === null || value === false || (Array.isArray(value) && value.length === 0));
+      });
+    expect(leftovers).toEqual([]);
   });
 });

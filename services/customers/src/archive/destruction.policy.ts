@@ -1,5 +1,5 @@
 import type { Caller, DestructionApproval } from '@crm/contracts';
-import type { Customer } from './customer.entity';
+import { type Customer, clearWorkflowRecord } from './customer.entity';
 import { CustomerException, CustomerExceptionCode } from './customer.exception';
 
 /** CUS-9: the three officers whose approvals destroy an archive, in the order slots are offered. */
@@ -61,15 +61,6 @@ export function eraseArchive(customer: Customer, destroyedAt: Date): void {
   customer.firstContactAt = null;
   customer.archiveDueBy = null;
   customer.createdLate = false;
-  customer.survey = null;
-  customer.rejectionReason = null;
-  customer.approvedBy = null;
-  customer.approvedAt = null;
-  customer.lastReviewedAt = null;
-  customer.nextReviewDueAt = null;
-  customer.gradeHistory = [];
-  customer.reviews = [];
-  customer.dormantAt = null;
-  customer.dormantReason = null;
   customer.createdBy = null;
+  clearWorkflowRecord(customer);
 }

@@ -5,7 +5,7 @@ import { type Caller, type CustomerArchive, CustomerEventType } from '@crm/contr
 import { OutboxWriter } from '@crm/messaging';
 import { archiveDueBy, isCreatedLate } from '../customer-schedule.policy';
 import { type NewArchiveInput, contentOf, validateArchiveInput } from '../customer-content.policy';
-import { Customer } from '../customer.entity';
+import { Customer, clearWorkflowRecord } from '../customer.entity';
 import { CustomerException } from '../customer.exception';
 import { requireRole } from '../customer.policy';
 import { actorOf, toArchive } from '../customer.view';
@@ -38,16 +38,7 @@ export class RegisterCustomerHandler {
     customer.firstContactAt = input.firstContactAt ? new Date(input.firstContactAt) : null;
     customer.archiveDueBy = customer.firstContactAt ? archiveDueBy(customer.firstContactAt) : null;
     customer.createdLate = isCreatedLate(now, customer.firstContactAt);
-    customer.survey = null;
-    customer.rejectionReason = null;
-    customer.approvedBy = null;
-    customer.approvedAt = null;
-    customer.lastReviewedAt = null;
-    customer.nextReviewDueAt = null;
-    customer.gradeHistory = [];
-    customer.reviews = [];
-    customer.dormantAt = null;
-    customer.dormantReason = null;
+    clearWorkflowRecord(customer);
     customer.destructionApprovals = [];
     customer.destroyedAt = null;
     customer.createdBy = actorOf(caller);
