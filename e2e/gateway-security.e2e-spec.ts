@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { PHONE_PATTERN } from '@crm/contracts';
 import { testEnv } from '@crm/testing';
 import { databaseUrl } from '@crm/persistence';
 import { startSuite, type Suite as GatewayHarness, type ApiKey as TestKey } from './support/suite';
@@ -505,7 +506,7 @@ describe('gateway security and errors', () => {
       const listParameters = (paths['/api/v1/customers'].get as unknown as { parameters: { name: string; schema: { type: string } }[] })
         .parameters;
       expect(listParameters.find((parameter) => parameter.name === 'limit')?.schema.type).toBe('integer');
-      expect(docs.body.components.schemas.MoneyDto.properties.amount.type).toBe('integer');
+      expect(docs.body.components.schemas.Money.properties.amount.type).toBe('integer');
       expect(docs.body.components.schemas.ProblemDetailsDto).toBeDefined();
 
       // CUS-9: a destroyed archive reads as 200 with its tombstone, not 410; registration answers the archive.
@@ -516,15 +517,32 @@ describe('gateway security and errors', () => {
         content: {
           'application/json': {
             schema: {
-              oneOf: [{ $ref: '#/components/schemas/CustomerArchiveDto' }, { $ref: '#/components/schemas/CustomerTombstoneDto' }],
+              oneOf: [{ $ref: '#/components/schemas/CustomerArchive' }, { $ref: '#/components/schemas/CustomerTombstone' }],
             },
           },
         },
       });
-      expect(docs.body.components.schemas.CustomerTombstoneDto.properties).toMatchObject({ status: { enum: ['destroyed'] } });
+      expect(docs.body.components.schemas.CustomerTombstone.properties).toMatchObject({ status: { enum: ['destroyed'] } });
       expect(paths['/api/v1/customers'].post.responses['201']).toMatchObject({
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/CustomerArchiveDto' } } },
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/CustomerArchive' } } },
       });
+      // OpenAPI 3.1 nulls (a validating proxy must accept the `null`s we send), closed request bodies,
+      // the headers every answer carries, and no key on the operations routes (issue 6).
+      expect(docs.body.openapi).toBe('3.1.0');
+      const schemas = docs.body.components.schemas;
+      expect(schemas.CustomerSummary.properties.grade.enum).toEqual(['A', 'B', 'C', 'D', null]);
+      expect(schemas.CustomerSummary.properties.code.type).toEqual(['string', 'null']);
+      expect(schemas.CustomerArchive.properties.survey).toEqual({ anyOf: [{ $ref: '#/components/schemas/Survey' }, { type: 'null' }] });
+      expect(schemas.CustomerArchiveInput.additionalProperties).toBe(false);
+      expect(schemas.Contact.additionalProperties).toBe(false);
+      expect(schemas.Contact.properties.phone.pattern).toBe(PHONE_PATTERN.source);
+      const answers = docs.body.paths as Record<string, Record<string, { responses: Record<string, { headers: object }> }>>;
+      expect(answers['/api/v1/customers'].post.responses['201'].headers).toHaveProperty('X-Request-Id');
+      expect(answers['/api/v1/customers/{id}'].patch.responses['200'].headers).toHaveProperty('ETag');
+      expect(answers['/api/v1/customers'].get.responses['429'].headers).toHaveProperty('Retry-After');
+      expect(paths['/health/ready'].get.security).toEqual([]);
+      expect(docs.body.servers).toHaveLength(1);
+      expect(docs.body.tags.map((tag: { name: string }) => tag.name)).toEqual(expect.arrayContaining(['customers', 'api-keys']));
       await harness.http().get('/api/docs').expect(200);
     });
 

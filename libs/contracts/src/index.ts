@@ -4,4 +4,6 @@ export * from './money';
 export * from './page';
 export * from './services';
 export * from './formats';
+export * from './operations';
 export * from './customers';
+export * from './roles-doc';

@@ -1,7 +1,2 @@
-/** Money is integer minor units (fen) plus an ISO currency code; never floating point. */
-export interface Money {
-  amount: number;
-  currency: string;
-}
-
+/** The largest amount of money any field accepts, in fen (10^10 CNY): SPEC "Conventions". */
 export const MAX_MONEY_AMOUNT = 1_000_000_000_000;

@@ -49,6 +49,7 @@ export abstract class DomainException extends Error {
 /** Errors that belong to no bounded context: malformed messages, unknown patterns. */
 export enum CommonErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
+  CallerRequired = 'CALLER_REQUIRED',
   UnknownPattern = 'UNKNOWN_PATTERN',
   Unavailable = 'SERVICE_UNAVAILABLE',
   DeadlineExceeded = 'DEADLINE_EXCEEDED',
@@ -58,6 +59,7 @@ export enum CommonErrorCode {
 
 const COMMON_KINDS: Record<CommonErrorCode, ErrorKind> = {
   [CommonErrorCode.ValidationFailed]: ErrorKind.Invalid,
+  [CommonErrorCode.CallerRequired]: ErrorKind.Unauthenticated,
   [CommonErrorCode.UnknownPattern]: ErrorKind.NotFound,
   [CommonErrorCode.Unavailable]: ErrorKind.Unavailable,
   [CommonErrorCode.DeadlineExceeded]: ErrorKind.Timeout,

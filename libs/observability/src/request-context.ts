@@ -18,6 +18,8 @@ export interface RequestContext {
   /** The RPC command's message id, claimed in the inbox by its first write (no double apply). */
   commandId?: string;
   commandClaimed?: boolean;
+  /** Resources whose data this command erased (CUS-9); sent back with the RPC reply. */
+  erased?: string[];
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -28,4 +30,13 @@ export function runInContext<T>(context: RequestContext, work: () => T): T {
 
 export function currentContext(): RequestContext | undefined {
   return storage.getStore();
+}
+
+/**
+ * Notes that the current command erased a resource's data (CUS-9), so that callers holding copies
+ * of earlier answers about it drop them (see `RpcReply.erased`). Outside a command it does nothing.
+ */
+export function noteErasure(resourceId: string): void {
+  const context = storage.getStore();
+  if (context) context.erased = [...new Set([...(context.erased ?? []), resourceId])];
 }

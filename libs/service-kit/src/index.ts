@@ -3,3 +3,4 @@ export * from './transaction-runner';
 export * from './core.module';
 export * from './health.controller';
 export * from './bootstrap-domain-service';
+export * from './current-caller.decorator';

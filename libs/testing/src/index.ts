@@ -4,3 +4,4 @@ export * from './test-vhost';
 export * from './broker';
 export * from './servers';
 export * from './eventually';
+export * from './contract-verdict';

@@ -1,4 +1,4 @@
-import { CustomerPattern } from '@crm/contracts';
+import { CustomerOperations } from '@crm/contracts';
 import { CustomersHarness, DAY, archiveInput, caller } from './support/customers-harness';
 
 type View = Record<string, unknown> & { id: string; version: number; code: string | null; status: string };
@@ -35,24 +35,36 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
     await h?.close();
   });
 
-  const register = (overrides: Record<string, unknown> = {}) => h.call<View>(CustomerPattern.Register, archiveInput(overrides), sales);
+  const register = (overrides: Record<string, unknown> = {}) =>
+    h.call<View>(CustomerOperations.register.pattern, archiveInput(overrides), sales);
   const submit = (id: string, by = sales) =>
-    h.call<View>(CustomerPattern.Submit, { id, generalSurvey: 'survey-finding general', fieldSurvey: 'survey-finding field' }, by);
-  const approve = (id: string, by = manager) => h.call<View>(CustomerPattern.Approve, { id }, by);
+    h.call<View>(
+      CustomerOperations.submit.pattern,
+      { id, generalSurvey: 'survey-finding general', fieldSurvey: 'survey-finding field' },
+      by,
+    );
+  const approve = (id: string, by = manager) => h.call<View>(CustomerOperations.approve.pattern, { id }, by);
   const activate = async (overrides: Record<string, unknown> = {}) => {
     const created = await register(overrides);
     await submit(created.id);
     return approve(created.id);
   };
-  const read = (id: string, by = executive) => h.call<Record<string, unknown>>(CustomerPattern.Get, { id, purpose: 'test check' }, by);
+  const read = (id: string, by = executive) =>
+    h.call<Record<string, unknown>>(CustomerOperations.get.pattern, { id, purpose: 'test check' }, by);
 
   describe('CUS-2 onboarding and CUS-4 codes', () => {
     it('walks prospect → pending_approval → active and gives the code on approval', async () => {
       const created = await register();
-      expect(await h.failure(CustomerPattern.Approve, { id: created.id }, manager)).toMatchObject({ kind: 'conflict', rule: 'CUS-2' });
+      expect(await h.failure(CustomerOperations.approve.pattern, { id: created.id }, manager)).toMatchObject({
+        kind: 'conflict',
+        rule: 'CUS-2',
+      });
       const submitted = await submit(created.id);
       expect(submitted).toMatchObject({ status: 'pending_approval', version: 2, code: null });
-      expect(await h.failure(CustomerPattern.Approve, { id: created.id }, sales)).toMatchObject({ kind: 'forbidden', rule: 'CUS-2' });
+      expect(await h.failure(CustomerOperations.approve.pattern, { id: created.id }, sales)).toMatchObject({
+        kind: 'forbidden',
+        rule: 'CUS-2',
+      });
 
       const before = Date.now();
       const approved = await approve(created.id);
@@ -65,8 +77,13 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
       expect(due - before).toBeLessThanOrEqual(93 * DAY);
       expect(Object.keys(approved)).not.toContain('contacts');
 
-      expect(await h.failure(CustomerPattern.Approve, { id: created.id }, manager)).toMatchObject({ kind: 'conflict', rule: 'CUS-2' });
-      expect(await h.failure(CustomerPattern.Submit, { id: created.id, generalSurvey: 'a', fieldSurvey: 'b' }, sales)).toMatchObject({
+      expect(await h.failure(CustomerOperations.approve.pattern, { id: created.id }, manager)).toMatchObject({
+        kind: 'conflict',
+        rule: 'CUS-2',
+      });
+      expect(
+        await h.failure(CustomerOperations.submit.pattern, { id: created.id, generalSurvey: 'a', fieldSurvey: 'b' }, sales),
+      ).toMatchObject({
         kind: 'conflict',
         rule: 'CUS-2',
       });
@@ -81,7 +98,7 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
     it('refuses the key that submitted an archive as its approver', async () => {
       const created = await register();
       await submit(created.id, manager);
-      expect(await h.failure(CustomerPattern.Approve, { id: created.id }, manager)).toMatchObject({
+      expect(await h.failure(CustomerOperations.approve.pattern, { id: created.id }, manager)).toMatchObject({
         kind: 'forbidden',
         code: 'CUSTOMER_SELF_APPROVAL',
         rule: 'CUS-2',
@@ -92,15 +109,21 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
     it('rejects with a reason and accepts a resubmission', async () => {
       const created = await register();
       await submit(created.id);
-      expect(await h.failure(CustomerPattern.Reject, { id: created.id, reason: '   ' }, manager)).toMatchObject({
+      expect(await h.failure(CustomerOperations.reject.pattern, { id: created.id, reason: '   ' }, manager)).toMatchObject({
         kind: 'invalid',
         rule: 'CUS-2',
       });
-      expect(await h.failure(CustomerPattern.Reject, { id: created.id, reason: 'no' }, sales)).toMatchObject({ kind: 'forbidden' });
-      const rejected = await h.call<View>(CustomerPattern.Reject, { id: created.id, reason: 'Field survey incomplete' }, manager);
+      expect(await h.failure(CustomerOperations.reject.pattern, { id: created.id, reason: 'no' }, sales)).toMatchObject({
+        kind: 'forbidden',
+      });
+      const rejected = await h.call<View>(
+        CustomerOperations.reject.pattern,
+        { id: created.id, reason: 'Field survey incomplete' },
+        manager,
+      );
       expect(rejected).toMatchObject({ status: 'rejected' });
       expect(await read(created.id)).toMatchObject({ rejectionReason: 'Field survey incomplete' });
-      expect(await h.failure(CustomerPattern.Reject, { id: created.id, reason: 'again' }, manager)).toMatchObject({
+      expect(await h.failure(CustomerOperations.reject.pattern, { id: created.id, reason: 'again' }, manager)).toMatchObject({
         kind: 'conflict',
         rule: 'CUS-2',
       });
@@ -136,13 +159,13 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
     it('refuses a stale version (412) and bumps the version on change', async () => {
       const created = await register({ firstContactAt: new Date(Date.now() - DAY).toISOString() });
       const updated = await h.call<View>(
-        CustomerPattern.Update,
+        CustomerOperations.update.pattern,
         { id: created.id, expectedVersion: 1, changes: { industry: 'green tea', notes: null } },
         sales,
       );
       expect(updated.version).toBe(2);
       expect(
-        await h.failure(CustomerPattern.Update, { id: created.id, expectedVersion: 1, changes: { industry: 'stale' } }, sales),
+        await h.failure(CustomerOperations.update.pattern, { id: created.id, expectedVersion: 1, changes: { industry: 'stale' } }, sales),
       ).toMatchObject({
         kind: 'precondition_failed',
         rule: 'CUS-1',
@@ -154,27 +177,33 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
       // A submitted field is a change even when it equals the stored value (CUS-6/CUS-7: no oracle);
       // only an empty change set keeps the version.
       await expect(
-        h.call(CustomerPattern.Update, { id: created.id, expectedVersion: 2, changes: { industry: 'green tea' } }, sales),
+        h.call(CustomerOperations.update.pattern, { id: created.id, expectedVersion: 2, changes: { industry: 'green tea' } }, sales),
       ).resolves.toMatchObject({ version: 3 });
-      await expect(h.call(CustomerPattern.Update, { id: created.id, expectedVersion: 3, changes: {} }, sales)).resolves.toMatchObject({
+      await expect(
+        h.call(CustomerOperations.update.pattern, { id: created.id, expectedVersion: 3, changes: {} }, sales),
+      ).resolves.toMatchObject({
         version: 3,
       });
       // CUS-3: first contact, once known, is fixed.
       expect(
         await h.failure(
-          CustomerPattern.Update,
+          CustomerOperations.update.pattern,
           { id: created.id, expectedVersion: 3, changes: { firstContactAt: new Date().toISOString() } },
           sales,
         ),
       ).toMatchObject({ kind: 'conflict', rule: 'CUS-3' });
-      expect(await h.failure(CustomerPattern.Update, { id: created.id, expectedVersion: 3, changes: { name: null } }, sales)).toMatchObject(
-        { kind: 'invalid' },
-      );
       expect(
-        await h.failure(CustomerPattern.Update, { id: created.id, expectedVersion: 3, changes: { confidentiality: null } }, sales),
-      ).toMatchObject({ kind: 'invalid', errors: [expect.objectContaining({ field: 'confidentiality' })] });
+        await h.failure(CustomerOperations.update.pattern, { id: created.id, expectedVersion: 3, changes: { name: null } }, sales),
+      ).toMatchObject({ kind: 'invalid' });
       expect(
-        await h.failure(CustomerPattern.Update, { id: created.id, expectedVersion: 3, changes: { industry: 'x' } }, clerk),
+        await h.failure(
+          CustomerOperations.update.pattern,
+          { id: created.id, expectedVersion: 3, changes: { confidentiality: null } },
+          sales,
+        ),
+      ).toMatchObject({ kind: 'invalid', errors: [expect.objectContaining({ field: 'changes.confidentiality' })] });
+      expect(
+        await h.failure(CustomerOperations.update.pattern, { id: created.id, expectedVersion: 3, changes: { industry: 'x' } }, clerk),
       ).toMatchObject({ kind: 'forbidden' });
     });
 
@@ -182,16 +211,16 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
       // Two identical top_secret archives; the sales key (clearance confidential) cannot read them.
       const input = archiveInput({ confidentiality: 'top_secret' });
       const [equal, different] = await Promise.all([
-        h.call<View>(CustomerPattern.Register, { ...input, name: `${input.name as string} A` }, manager),
-        h.call<View>(CustomerPattern.Register, { ...input, name: `${input.name as string} B` }, manager),
+        h.call<View>(CustomerOperations.register.pattern, { ...input, name: `${input.name as string} A` }, manager),
+        h.call<View>(CustomerOperations.register.pattern, { ...input, name: `${input.name as string} B` }, manager),
       ]);
-      expect(await h.failure(CustomerPattern.Get, { id: equal.id, purpose: 'guessing' }, sales)).toMatchObject({
+      expect(await h.failure(CustomerOperations.get.pattern, { id: equal.id, purpose: 'guessing' }, sales)).toMatchObject({
         kind: 'forbidden',
         rule: 'CUS-6',
       });
 
       const guess = (id: string, changes: Record<string, unknown>) =>
-        h.call<View>(CustomerPattern.Update, { id, expectedVersion: 1, changes }, sales);
+        h.call<View>(CustomerOperations.update.pattern, { id, expectedVersion: 1, changes }, sales);
       const stored = { industry: input.industry, contacts: input.contacts, creditInformation: input.creditInformation };
       const wrong = {
         industry: 'steel',
@@ -219,14 +248,14 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
       const created = await register();
       await submit(created.id);
       expect(
-        await h.failure(CustomerPattern.Update, { id: created.id, expectedVersion: 2, changes: { industry: 'x' } }, sales),
+        await h.failure(CustomerOperations.update.pattern, { id: created.id, expectedVersion: 2, changes: { industry: 'x' } }, sales),
       ).toMatchObject({
         kind: 'conflict',
         rule: 'CUS-2',
       });
       const active = await approve(created.id);
       await expect(
-        h.call(CustomerPattern.Update, { id: created.id, expectedVersion: active.version, changes: { industry: 'x' } }, sales),
+        h.call(CustomerOperations.update.pattern, { id: created.id, expectedVersion: active.version, changes: { industry: 'x' } }, sales),
       ).resolves.toMatchObject({
         version: active.version + 1,
       });
@@ -236,16 +265,24 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
       const created = await register({ confidentiality: 'secret' });
       expect(
         await h.failure(
-          CustomerPattern.Update,
+          CustomerOperations.update.pattern,
           { id: created.id, expectedVersion: 1, changes: { confidentiality: 'confidential' } },
           sales,
         ),
       ).toMatchObject({ kind: 'forbidden', rule: 'CUS-6' });
       await expect(
-        h.call(CustomerPattern.Update, { id: created.id, expectedVersion: 1, changes: { confidentiality: 'confidential' } }, manager),
+        h.call(
+          CustomerOperations.update.pattern,
+          { id: created.id, expectedVersion: 1, changes: { confidentiality: 'confidential' } },
+          manager,
+        ),
       ).resolves.toMatchObject({ confidentiality: 'confidential' });
       await expect(
-        h.call(CustomerPattern.Update, { id: created.id, expectedVersion: 2, changes: { confidentiality: 'top_secret' } }, sales),
+        h.call(
+          CustomerOperations.update.pattern,
+          { id: created.id, expectedVersion: 2, changes: { confidentiality: 'top_secret' } },
+          sales,
+        ),
       ).resolves.toMatchObject({ confidentiality: 'top_secret' });
     });
   });
@@ -253,17 +290,17 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
   describe('CUS-5 grading', () => {
     it('lets managers grade, keeping who, when, why and the previous values', async () => {
       const active = await activate();
-      expect(await h.failure(CustomerPattern.Grade, { id: active.id, grade: 'A', reason: 'x' }, sales)).toMatchObject({
+      expect(await h.failure(CustomerOperations.grade.pattern, { id: active.id, grade: 'A', reason: 'x' }, sales)).toMatchObject({
         kind: 'forbidden',
         rule: 'CUS-5',
       });
-      expect(await h.failure(CustomerPattern.Grade, { id: active.id, reason: 'nothing' }, manager)).toMatchObject({
+      expect(await h.failure(CustomerOperations.grade.pattern, { id: active.id, reason: 'nothing' }, manager)).toMatchObject({
         kind: 'invalid',
         rule: 'CUS-5',
       });
-      await h.call(CustomerPattern.Grade, { id: active.id, grade: 'A', creditRating: 'B', reason: 'Top dealer' }, manager);
+      await h.call(CustomerOperations.grade.pattern, { id: active.id, grade: 'A', creditRating: 'B', reason: 'Top dealer' }, manager);
       const graded = await h.call<View>(
-        CustomerPattern.Grade,
+        CustomerOperations.grade.pattern,
         { id: active.id, creditRating: 'C', reason: 'Paid late twice' },
         secondManager,
       );
@@ -289,7 +326,7 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
           previousCreditRating: 'B',
         },
       ]);
-      const listed = await h.call<Page>(CustomerPattern.List, { grade: 'A', q: active.code }, clerk);
+      const listed = await h.call<Page>(CustomerOperations.list.pattern, { grade: 'A', q: active.code }, clerk);
       expect(listed.items).toEqual([expect.objectContaining({ id: active.id, grade: 'A', creditRating: 'C' })]);
     });
   });
@@ -297,17 +334,17 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
   describe('CUS-8 reviews and dormancy', () => {
     it('reviews only active archives and moves the next due date three months on', async () => {
       const prospect = await register();
-      expect(await h.failure(CustomerPattern.Review, { id: prospect.id, outcome: 'verified' }, archivist)).toMatchObject({
+      expect(await h.failure(CustomerOperations.review.pattern, { id: prospect.id, outcome: 'verified' }, archivist)).toMatchObject({
         kind: 'conflict',
         rule: 'CUS-8',
       });
       const active = await activate();
-      expect(await h.failure(CustomerPattern.Review, { id: active.id, outcome: 'verified' }, sales)).toMatchObject({
+      expect(await h.failure(CustomerOperations.review.pattern, { id: active.id, outcome: 'verified' }, sales)).toMatchObject({
         kind: 'forbidden',
         rule: 'CUS-8',
       });
       const reviewed = await h.call<View>(
-        CustomerPattern.Review,
+        CustomerOperations.review.pattern,
         { id: active.id, outcome: 'needs_attention', notes: 'Address changed' },
         archivist,
       );
@@ -329,48 +366,54 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
       const overdue = await activate();
       const fresh = await activate();
       await h.sql.query(`UPDATE customers SET next_review_due_at = now() - interval '1 day' WHERE id = $1`, [overdue.id]);
-      const page = await h.call<Page>(CustomerPattern.List, { reviewOverdue: true, limit: 200 }, clerk);
+      const page = await h.call<Page>(CustomerOperations.list.pattern, { reviewOverdue: true, limit: 200 }, clerk);
       const ids = page.items.map((item) => item.id);
       expect(ids).toContain(overdue.id);
       expect(ids).not.toContain(fresh.id);
       expect(await read(overdue.id)).toMatchObject({ reviewOverdue: true });
-      const reviewed = await h.call<View>(CustomerPattern.Review, { id: overdue.id, outcome: 'verified' }, manager);
+      const reviewed = await h.call<View>(CustomerOperations.review.pattern, { id: overdue.id, outcome: 'verified' }, manager);
       expect(reviewed.reviewOverdue).toBe(false);
-      const notOverdue = await h.call<Page>(CustomerPattern.List, { reviewOverdue: false, limit: 200 }, clerk);
+      const notOverdue = await h.call<Page>(CustomerOperations.list.pattern, { reviewOverdue: false, limit: 200 }, clerk);
       expect(notOverdue.items.map((item) => item.id)).toEqual(expect.arrayContaining([overdue.id, fresh.id]));
     });
 
     it('counts only active archives as overdue: a dormant one past its due date is not (CUS-8)', async () => {
       const dormant = await activate();
-      await h.call(CustomerPattern.MarkDormant, { id: dormant.id, reason: 'No orders for two years' }, manager);
+      await h.call(CustomerOperations.markDormant.pattern, { id: dormant.id, reason: 'No orders for two years' }, manager);
       await h.sql.query(`UPDATE customers SET next_review_due_at = now() - interval '30 days' WHERE id = $1`, [dormant.id]);
-      const overdue = await h.call<Page>(CustomerPattern.List, { reviewOverdue: true, limit: 200 }, clerk);
+      const overdue = await h.call<Page>(CustomerOperations.list.pattern, { reviewOverdue: true, limit: 200 }, clerk);
       expect(overdue.items.map((item) => item.id)).not.toContain(dormant.id);
-      const notOverdue = await h.call<Page>(CustomerPattern.List, { reviewOverdue: false, limit: 200 }, clerk);
+      const notOverdue = await h.call<Page>(CustomerOperations.list.pattern, { reviewOverdue: false, limit: 200 }, clerk);
       expect(notOverdue.items.map((item) => item.id)).toContain(dormant.id);
     });
 
     it('marks only active archives dormant, by manager or archivist', async () => {
       const prospect = await register();
-      expect(await h.failure(CustomerPattern.MarkDormant, { id: prospect.id, reason: 'old' }, manager)).toMatchObject({
+      expect(await h.failure(CustomerOperations.markDormant.pattern, { id: prospect.id, reason: 'old' }, manager)).toMatchObject({
         kind: 'conflict',
         rule: 'CUS-8',
       });
       const active = await activate();
-      expect(await h.failure(CustomerPattern.MarkDormant, { id: active.id, reason: 'old' }, sales)).toMatchObject({ kind: 'forbidden' });
+      expect(await h.failure(CustomerOperations.markDormant.pattern, { id: active.id, reason: 'old' }, sales)).toMatchObject({
+        kind: 'forbidden',
+      });
       await expect(
-        h.call(CustomerPattern.MarkDormant, { id: active.id, reason: 'No orders for two years' }, archivist),
+        h.call(CustomerOperations.markDormant.pattern, { id: active.id, reason: 'No orders for two years' }, archivist),
       ).resolves.toMatchObject({
         status: 'dormant',
         dormantAt: expect.any(String),
       });
-      expect(await h.failure(CustomerPattern.Review, { id: active.id, outcome: 'verified' }, archivist)).toMatchObject({
+      expect(await h.failure(CustomerOperations.review.pattern, { id: active.id, outcome: 'verified' }, archivist)).toMatchObject({
         kind: 'conflict',
         rule: 'CUS-8',
       });
       // A dormant archive is frozen until it is destroyed (CUS-2 edit window).
       expect(
-        await h.failure(CustomerPattern.Update, { id: active.id, expectedVersion: active.version + 1, changes: { industry: 'x' } }, sales),
+        await h.failure(
+          CustomerOperations.update.pattern,
+          { id: active.id, expectedVersion: active.version + 1, changes: { industry: 'x' } },
+          sales,
+        ),
       ).toMatchObject({
         kind: 'conflict',
         rule: 'CUS-2',
@@ -385,54 +428,72 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
     it('refuses strings that are not well-formed (400 naming the field, not 500) and changes nothing', async () => {
       const prospect = await register();
       const survey = { id: prospect.id, generalSurvey: LONE, fieldSurvey: 'ok' };
-      expect(await h.failure(CustomerPattern.Submit, survey, sales)).toMatchObject({
+      expect(await h.failure(CustomerOperations.submit.pattern, survey, sales)).toMatchObject({
         kind: 'invalid',
         errors: [expect.objectContaining({ field: 'generalSurvey' })],
       });
       await submit(prospect.id);
-      expect(await h.failure(CustomerPattern.Reject, { id: prospect.id, reason: LONE }, manager)).toMatchObject({
+      expect(await h.failure(CustomerOperations.reject.pattern, { id: prospect.id, reason: LONE }, manager)).toMatchObject({
         kind: 'invalid',
         errors: [expect.objectContaining({ field: 'reason' })],
       });
       const active = await approve(prospect.id);
-      expect(await h.failure(CustomerPattern.Grade, { id: active.id, grade: 'A', reason: LONE }, manager)).toMatchObject({
-        kind: 'invalid',
-        errors: [expect.objectContaining({ field: 'reason' })],
-      });
-      expect(await h.failure(CustomerPattern.Review, { id: active.id, outcome: 'verified', notes: '\udc00' }, archivist)).toMatchObject({
-        kind: 'invalid',
-        errors: [expect.objectContaining({ field: 'notes' })],
-      });
-      expect(await h.failure(CustomerPattern.MarkDormant, { id: active.id, reason: LONE }, archivist)).toMatchObject({
+      expect(await h.failure(CustomerOperations.grade.pattern, { id: active.id, grade: 'A', reason: LONE }, manager)).toMatchObject({
         kind: 'invalid',
         errors: [expect.objectContaining({ field: 'reason' })],
       });
       expect(
-        await h.failure(CustomerPattern.Update, { id: active.id, expectedVersion: active.version, changes: { notes: LONE } }, sales),
-      ).toMatchObject({ kind: 'invalid', errors: [expect.objectContaining({ field: 'notes' })] });
+        await h.failure(CustomerOperations.review.pattern, { id: active.id, outcome: 'verified', notes: '\udc00' }, archivist),
+      ).toMatchObject({
+        kind: 'invalid',
+        errors: [expect.objectContaining({ field: 'notes' })],
+      });
+      expect(await h.failure(CustomerOperations.markDormant.pattern, { id: active.id, reason: LONE }, archivist)).toMatchObject({
+        kind: 'invalid',
+        errors: [expect.objectContaining({ field: 'reason' })],
+      });
+      expect(
+        await h.failure(
+          CustomerOperations.update.pattern,
+          { id: active.id, expectedVersion: active.version, changes: { notes: LONE } },
+          sales,
+        ),
+      ).toMatchObject({ kind: 'invalid', errors: [expect.objectContaining({ field: 'changes.notes' })] });
       expect(await read(active.id)).toMatchObject({ version: active.version, status: 'active', grade: null, reviews: [] });
     });
 
     it('counts the 10,000-character limit in characters, as the gateway does', async () => {
       const prospect = await register();
       await expect(
-        h.call(CustomerPattern.Submit, { id: prospect.id, generalSurvey: X.repeat(10_000), fieldSurvey: X.repeat(10_000) }, sales),
+        h.call(
+          CustomerOperations.submit.pattern,
+          { id: prospect.id, generalSurvey: X.repeat(10_000), fieldSurvey: X.repeat(10_000) },
+          sales,
+        ),
       ).resolves.toMatchObject({ status: 'pending_approval' });
-      await expect(h.call(CustomerPattern.Reject, { id: prospect.id, reason: X.repeat(10_000) }, manager)).resolves.toMatchObject({
+      await expect(
+        h.call(CustomerOperations.reject.pattern, { id: prospect.id, reason: X.repeat(10_000) }, manager),
+      ).resolves.toMatchObject({
         status: 'rejected',
       });
       expect((await read(prospect.id)).rejectionReason).toBe(X.repeat(10_000));
       const active = await activate();
-      expect(await h.failure(CustomerPattern.Grade, { id: active.id, grade: 'B', reason: X.repeat(10_001) }, manager)).toMatchObject({
+      expect(
+        await h.failure(CustomerOperations.grade.pattern, { id: active.id, grade: 'B', reason: X.repeat(10_001) }, manager),
+      ).toMatchObject({
         kind: 'invalid',
       });
-      await expect(h.call(CustomerPattern.Grade, { id: active.id, grade: 'B', reason: X.repeat(10_000) }, manager)).resolves.toMatchObject({
+      await expect(
+        h.call(CustomerOperations.grade.pattern, { id: active.id, grade: 'B', reason: X.repeat(10_000) }, manager),
+      ).resolves.toMatchObject({
         grade: 'B',
       });
       await expect(
-        h.call(CustomerPattern.Review, { id: active.id, outcome: 'verified', notes: X.repeat(10_000) }, archivist),
+        h.call(CustomerOperations.review.pattern, { id: active.id, outcome: 'verified', notes: X.repeat(10_000) }, archivist),
       ).resolves.toMatchObject({ lastReviewedAt: expect.any(String) });
-      await expect(h.call(CustomerPattern.MarkDormant, { id: active.id, reason: X.repeat(10_000) }, archivist)).resolves.toMatchObject({
+      await expect(
+        h.call(CustomerOperations.markDormant.pattern, { id: active.id, reason: X.repeat(10_000) }, archivist),
+      ).resolves.toMatchObject({
         status: 'dormant',
       });
     });
@@ -443,52 +504,54 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
 
     beforeAll(async () => {
       victim = await activate({ confidentiality: 'secret' });
-      await h.call(CustomerPattern.Grade, { id: victim.id, grade: 'B', reason: 'Regional dealer' }, manager);
-      await h.call(CustomerPattern.Review, { id: victim.id, outcome: 'verified', notes: 'survey-finding reviewed' }, archivist);
+      await h.call(CustomerOperations.grade.pattern, { id: victim.id, grade: 'B', reason: 'Regional dealer' }, manager);
+      await h.call(CustomerOperations.review.pattern, { id: victim.id, outcome: 'verified', notes: 'survey-finding reviewed' }, archivist);
       await read(victim.id);
     });
 
     it('needs three distinct approvals of archivist, manager and executive on a dormant archive', async () => {
-      expect(await h.failure(CustomerPattern.ApproveDestruction, { id: victim.id }, archivist)).toMatchObject({
+      expect(await h.failure(CustomerOperations.approveDestruction.pattern, { id: victim.id }, archivist)).toMatchObject({
         kind: 'conflict',
         rule: 'CUS-9',
       });
-      await h.call(CustomerPattern.MarkDormant, { id: victim.id, reason: 'Closed business' }, manager);
+      await h.call(CustomerOperations.markDormant.pattern, { id: victim.id, reason: 'Closed business' }, manager);
 
-      await expect(h.call(CustomerPattern.ApproveDestruction, { id: victim.id }, archivist)).resolves.toMatchObject({
+      await expect(h.call(CustomerOperations.approveDestruction.pattern, { id: victim.id }, archivist)).resolves.toMatchObject({
         status: 'dormant',
         destructionApprovals: [expect.objectContaining({ role: 'archivist' })],
       });
-      expect(await h.failure(CustomerPattern.ApproveDestruction, { id: victim.id }, archivist)).toMatchObject({
+      expect(await h.failure(CustomerOperations.approveDestruction.pattern, { id: victim.id }, archivist)).toMatchObject({
         kind: 'conflict',
         rule: 'CUS-9',
       });
-      expect(await h.failure(CustomerPattern.ApproveDestruction, { id: victim.id }, caller(['archivist']))).toMatchObject({
+      expect(await h.failure(CustomerOperations.approveDestruction.pattern, { id: victim.id }, caller(['archivist']))).toMatchObject({
         kind: 'conflict',
         rule: 'CUS-9',
       });
-      expect(await h.failure(CustomerPattern.ApproveDestruction, { id: victim.id }, caller(['admin'], 'top_secret'))).toMatchObject({
+      expect(
+        await h.failure(CustomerOperations.approveDestruction.pattern, { id: victim.id }, caller(['admin'], 'top_secret')),
+      ).toMatchObject({
         kind: 'forbidden',
         rule: 'CUS-9',
       });
-      expect(await h.failure(CustomerPattern.ApproveDestruction, { id: victim.id }, sales)).toMatchObject({
+      expect(await h.failure(CustomerOperations.approveDestruction.pattern, { id: victim.id }, sales)).toMatchObject({
         kind: 'forbidden',
         rule: 'CUS-9',
       });
 
       const both = caller(['manager', 'executive']);
-      await expect(h.call(CustomerPattern.ApproveDestruction, { id: victim.id }, both)).resolves.toMatchObject({
+      await expect(h.call(CustomerOperations.approveDestruction.pattern, { id: victim.id }, both)).resolves.toMatchObject({
         destructionApprovals: [
           expect.objectContaining({ role: 'archivist' }),
           expect.objectContaining({ role: 'manager', by: { keyId: both.keyId, name: both.name } }),
         ],
       });
-      expect(await h.failure(CustomerPattern.ApproveDestruction, { id: victim.id }, both)).toMatchObject({
+      expect(await h.failure(CustomerOperations.approveDestruction.pattern, { id: victim.id }, both)).toMatchObject({
         kind: 'conflict',
         rule: 'CUS-9',
       });
 
-      const tombstone = await h.call<Record<string, unknown>>(CustomerPattern.ApproveDestruction, { id: victim.id }, executive);
+      const tombstone = await h.call<Record<string, unknown>>(CustomerOperations.approveDestruction.pattern, { id: victim.id }, executive);
       expect(tombstone).toEqual({
         id: victim.id,
         code: victim.code,
@@ -506,14 +569,20 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
       const answer = await read(victim.id);
       expect(answer).toMatchObject({ id: victim.id, code: victim.code, status: 'destroyed' });
       expect(Object.keys(answer).sort()).toEqual(['approvers', 'code', 'destroyedAt', 'id', 'status']);
-      const gone = await h.failure(CustomerPattern.Update, { id: victim.id, expectedVersion: 99, changes: { industry: 'x' } }, sales);
+      const gone = await h.failure(
+        CustomerOperations.update.pattern,
+        { id: victim.id, expectedVersion: 99, changes: { industry: 'x' } },
+        sales,
+      );
       expect(gone).toMatchObject({
         kind: 'gone',
         code: 'CUSTOMER_DESTROYED',
         rule: 'CUS-9',
         tombstone: { id: victim.id, status: 'destroyed' },
       });
-      expect(await h.failure(CustomerPattern.ApproveDestruction, { id: victim.id }, caller(['archivist']))).toMatchObject({ kind: 'gone' });
+      expect(await h.failure(CustomerOperations.approveDestruction.pattern, { id: victim.id }, caller(['archivist']))).toMatchObject({
+        kind: 'gone',
+      });
 
       const { rows } = await h.sql.query('SELECT * FROM customers WHERE id = $1', [victim.id]);
       const stored = JSON.stringify(rows[0]);
@@ -529,13 +598,13 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
       });
 
       // The list leaves it out, unless destroyed archives are asked for; then it has no name.
-      const live = await h.call<Page>(CustomerPattern.List, { q: victim.code }, clerk);
+      const live = await h.call<Page>(CustomerOperations.list.pattern, { q: victim.code }, clerk);
       expect(live.items).toEqual([]);
-      const destroyed = await h.call<Page>(CustomerPattern.List, { status: 'destroyed' }, clerk);
+      const destroyed = await h.call<Page>(CustomerOperations.list.pattern, { status: 'destroyed' }, clerk);
       expect(destroyed.items).toContainEqual(expect.objectContaining({ id: victim.id, name: '', status: 'destroyed', code: victim.code }));
 
       // CUS-7: the register outlives the archive, with the reads before and after destruction.
-      const log = await h.call<Page>(CustomerPattern.AccessLog, { id: victim.id }, auditor);
+      const log = await h.call<Page>(CustomerOperations.accessLog.pattern, { id: victim.id }, auditor);
       expect(log.items.map((entry) => entry.outcome)).toEqual(['granted', 'granted']);
     });
 

@@ -16,6 +16,7 @@ import { registerAccessLog } from './http/access-log';
 import { frameworkErrorHandler } from './http/framework-errors';
 import { registerJsonBodyParser } from './http/json-body';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { EtagInterceptor } from './http/etag.interceptor';
 import { RequestContextInterceptor } from './http/request-context.interceptor';
 import { requestIdFrom } from './http/request-id';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -117,7 +118,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     app.useGlobalPipes(createValidationPipe());
     app.useGlobalFilters(new ProblemDetailsFilter(logger));
     app.useGlobalGuards(app.get(AccessGuard));
-    app.useGlobalInterceptors(app.get(RequestContextInterceptor), app.get(IdempotencyInterceptor));
+    app.useGlobalInterceptors(new EtagInterceptor(), app.get(RequestContextInterceptor), app.get(IdempotencyInterceptor));
     assertEveryRouteDeclaresAccess(app);
     setupOpenApi(app);
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CustomerPattern, ROLES, type Caller, type Role } from '@crm/contracts';
+import { CustomerOperations, ROLES, type Caller, type Role } from '@crm/contracts';
 import { ErrorKind } from '@crm/errors';
 import { GatewayHarness, type TestKey } from './support/gateway-harness';
 import type { FakeService } from './support/fake-service';
@@ -7,7 +7,6 @@ import type { FakeService } from './support/fake-service';
 // The e2e project's testTimeout is a global option Jest ignores per project: set it here.
 jest.setTimeout(60_000);
 
-const STAFF: Role[] = ['executive', 'manager', 'archivist', 'sales', 'service', 'warehouse', 'finance', 'auditor'];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface RouteCase {
@@ -15,38 +14,38 @@ interface RouteCase {
   path: (id: string) => string;
   body?: Record<string, unknown>;
   headers?: Record<string, string>;
-  roles: Role[];
+  roles: readonly Role[];
 }
 
 const registration = { type: 'retailer', name: 'Route Test Co', contacts: [] };
 
-/** API.md "Who may call what" for the customers routes (GW-3; `admin` passes everything). */
-const MATRIX: RouteCase[] = [
-  { method: 'post', path: () => '/api/v1/customers', body: registration, roles: ['sales', 'manager'] },
-  { method: 'get', path: () => '/api/v1/customers', roles: STAFF },
-  // Every key reaches the customers service, which refuses non-staff roles and records the attempt (CUS-7).
-  { method: 'get', path: (id) => `/api/v1/customers/${id}`, headers: { 'X-Access-Purpose': 'audit' }, roles: [...ROLES] },
-  {
-    method: 'patch',
-    path: (id) => `/api/v1/customers/${id}`,
-    body: { industry: 'retail' },
-    headers: { 'If-Match': '"3"' },
-    roles: ['sales', 'manager'],
-  },
-  {
-    method: 'post',
-    path: (id) => `/api/v1/customers/${id}/submit`,
-    body: { generalSurvey: 'g', fieldSurvey: 'f' },
-    roles: ['sales', 'manager'],
-  },
-  { method: 'post', path: (id) => `/api/v1/customers/${id}/approve`, body: {}, roles: ['manager'] },
-  { method: 'post', path: (id) => `/api/v1/customers/${id}/reject`, body: { reason: 'incomplete' }, roles: ['manager'] },
-  { method: 'post', path: (id) => `/api/v1/customers/${id}/grade`, body: { grade: 'A', reason: 'top dealer' }, roles: ['manager'] },
-  { method: 'post', path: (id) => `/api/v1/customers/${id}/reviews`, body: { outcome: 'verified' }, roles: ['manager', 'archivist'] },
-  { method: 'post', path: (id) => `/api/v1/customers/${id}/dormant`, body: { reason: 'no orders' }, roles: ['manager', 'archivist'] },
-  { method: 'post', path: (id) => `/api/v1/customers/${id}/destruction-approvals`, body: {}, roles: ['archivist', 'manager', 'executive'] },
-  { method: 'get', path: (id) => `/api/v1/customers/${id}/access-log`, roles: ['auditor'] },
-];
+/** A valid request for each operation; the record type makes a new operation fail to compile until it has one. */
+const SAMPLES: Record<keyof typeof CustomerOperations, Pick<RouteCase, 'body' | 'headers'>> = {
+  register: { body: registration },
+  list: {},
+  get: { headers: { 'X-Access-Purpose': 'audit' } },
+  update: { body: { industry: 'retail' }, headers: { 'If-Match': '"3"' } },
+  submit: { body: { generalSurvey: 'g', fieldSurvey: 'f' } },
+  approve: { body: {} },
+  reject: { body: { reason: 'incomplete' } },
+  grade: { body: { grade: 'A', reason: 'top dealer' } },
+  review: { body: { outcome: 'verified' } },
+  markDormant: { body: { reason: 'no orders' } },
+  approveDestruction: { body: {} },
+  accessLog: {},
+};
+
+/**
+ * GW-3 for every customers route, read from the operation table (libs/contracts) — the same table
+ * the gateway's guard and the service's role checks read. `admin` passes everything; operations
+ * the service refuses itself (CUS-7) let every key through the gateway.
+ */
+const MATRIX: RouteCase[] = Object.entries(CustomerOperations).map(([name, operation]) => ({
+  method: operation.http.method.toLowerCase() as RouteCase['method'],
+  path: (id) => `/api/v1/${operation.http.path.replace(':id', id)}`,
+  ...SAMPLES[name as keyof typeof CustomerOperations],
+  roles: operation.refusedByService ? ROLES : operation.roles,
+}));
 
 /**
  * The gateway side of every customers route against a stand-in customers service that records
@@ -63,7 +62,7 @@ describe('customers routes (gateway side)', () => {
     harness = await GatewayHarness.start('gw_routes');
     const answer = (payload: unknown) => ({ id: (payload as { id?: string }).id ?? randomUUID(), version: 7, status: 'prospect' });
     fake = await harness.fake('customers', {
-      [CustomerPattern.Register]: async (payload) => {
+      [CustomerOperations.register.pattern]: async (payload) => {
         const name = (payload as { name: string }).name;
         if (name === 'slow') await sleep(1500);
         if (name === 'boom') throw new Error('boom');
@@ -71,17 +70,17 @@ describe('customers routes (gateway side)', () => {
         registered += 1;
         return { id: randomUUID(), name, registered };
       },
-      [CustomerPattern.List]: () => ({ items: [], nextCursor: null }),
-      [CustomerPattern.Get]: answer,
-      [CustomerPattern.Update]: answer,
-      [CustomerPattern.Submit]: answer,
-      [CustomerPattern.Approve]: answer,
-      [CustomerPattern.Reject]: answer,
-      [CustomerPattern.Grade]: answer,
-      [CustomerPattern.Review]: answer,
-      [CustomerPattern.MarkDormant]: answer,
-      [CustomerPattern.ApproveDestruction]: answer,
-      [CustomerPattern.AccessLog]: () => ({ items: [], nextCursor: null }),
+      [CustomerOperations.list.pattern]: () => ({ items: [], nextCursor: null }),
+      [CustomerOperations.get.pattern]: answer,
+      [CustomerOperations.update.pattern]: answer,
+      [CustomerOperations.submit.pattern]: answer,
+      [CustomerOperations.approve.pattern]: answer,
+      [CustomerOperations.reject.pattern]: answer,
+      [CustomerOperations.grade.pattern]: answer,
+      [CustomerOperations.review.pattern]: answer,
+      [CustomerOperations.markDormant.pattern]: answer,
+      [CustomerOperations.approveDestruction.pattern]: answer,
+      [CustomerOperations.accessLog.pattern]: () => ({ items: [], nextCursor: null }),
     });
     for (const role of ROLES)
       keys.set(
@@ -127,7 +126,7 @@ describe('customers routes (gateway side)', () => {
       .expect(200);
     const [update] = fake.calls;
     expect(update).toMatchObject({
-      pattern: CustomerPattern.Update,
+      pattern: CustomerOperations.update.pattern,
       payload: { id, expectedVersion: 3, changes: { industry: 'retail' } },
       correlationId: 'corr-patch-1',
     });
@@ -147,7 +146,7 @@ describe('customers routes (gateway side)', () => {
       .set('X-Access-Purpose', '  credit check ')
       .expect(200);
     expect(read.headers.etag).toBe('W/"7"');
-    expect(fake.calls[1]).toMatchObject({ pattern: CustomerPattern.Get, payload: { id, purpose: 'credit check' } });
+    expect(fake.calls[1]).toMatchObject({ pattern: CustomerOperations.get.pattern, payload: { id, purpose: 'credit check' } });
 
     await harness
       .http()

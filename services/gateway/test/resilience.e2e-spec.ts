@@ -1,4 +1,4 @@
-import { CustomerPattern, DOMAIN_SERVICES } from '@crm/contracts';
+import { CustomerOperations, DOMAIN_SERVICES } from '@crm/contracts';
 import { GatewayHarness, type TestKey } from './support/gateway-harness';
 
 // The e2e project's testTimeout is a global option Jest ignores per project: set it here.
@@ -48,11 +48,11 @@ describe('gateway resilience', () => {
 
   it('names only the services that are down', async () => {
     await harness.fake('customers', {
-      [CustomerPattern.List]: async () => {
+      [CustomerOperations.list.pattern]: async () => {
         if (slowListMs) await sleep(slowListMs);
         return { items: [], nextCursor: null };
       },
-      [CustomerPattern.Register]: async (payload) => {
+      [CustomerOperations.register.pattern]: async (payload) => {
         if ((payload as { name: string }).name === 'slow') await sleep(slowListMs);
         registrations += 1;
         return { id: `c-${registrations}` };
@@ -122,7 +122,7 @@ describe('Idempotency-Key after a 504', () => {
     harness = await GatewayHarness.start('gw_idem_504', { config: { rpcTimeoutMs: 1000 } });
     sales = await harness.createKey('sales', ['sales']);
     await harness.fake('customers', {
-      [CustomerPattern.Register]: async () => {
+      [CustomerOperations.register.pattern]: async () => {
         runs += 1;
         if (runs === 1) await sleep(1500);
         return { id: `c-${runs}` };

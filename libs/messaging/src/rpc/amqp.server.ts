@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { type Caller, type EventEnvelope, MessageHeaders } from '@crm/contracts';
 import { CommonErrorCode, CommonException, ErrorKind, type ErrorPayload } from '@crm/errors';
-import { metrics, runInContext } from '@crm/observability';
+import { type RequestContext, metrics, runInContext } from '@crm/observability';
 import { AmqpConnection } from '../amqp/amqp-connection';
 import { Topology, declareServiceTopology, type ServiceTopology } from '../amqp/topology';
 import { sleep } from '../timeout';
@@ -171,20 +171,26 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       return;
     }
     const started = process.hrtime.bigint();
+    const caller = parseCallerSafely(headers[MessageHeaders.caller]);
+    const requestContext: RequestContext = {
+      correlationId,
+      causationId: message.properties.messageId,
+      commandId: message.properties.messageId,
+      caller: caller.value,
+      deadline,
+    };
     let reply: RpcReply;
     try {
       const payload = parseJson(message.content);
-      const caller = parseCaller(headers[MessageHeaders.caller]);
+      if (caller.error) throw caller.error;
       const handler = this.requireHandler(pattern, false);
-      const context = new AmqpContext({ message, pattern, correlationId, caller });
-      const data = await runInContext(
-        { correlationId, causationId: message.properties.messageId, commandId: message.properties.messageId, caller, deadline },
-        () => this.invoke(handler, payload, context),
-      );
+      const context = new AmqpContext({ message, pattern, correlationId, caller: caller.value });
+      const data = await runInContext(requestContext, () => this.invoke(handler, payload, context));
       reply = { ok: true, data: data ?? null };
     } catch (error) {
       reply = { ok: false, error: this.describe(error, pattern) };
     }
+    if (requestContext.erased?.length) reply.erased = requestContext.erased;
     metrics.rpcHandled.inc({
       pattern: this.getHandlerByPattern(pattern) ? pattern : 'unknown',
       outcome: reply.ok ? 'ok' : reply.error.kind,
@@ -361,6 +367,14 @@ function parseCaller(raw: unknown): Caller | undefined {
     /* fall through */
   }
   throw new CommonException(CommonErrorCode.ValidationFailed, 'Malformed caller header');
+}
+
+function parseCallerSafely(raw: unknown): { value?: Caller; error?: unknown } {
+  try {
+    return { value: parseCaller(raw) };
+  } catch (error) {
+    return { error };
+  }
 }
 
 function stringHeaderLong(value: unknown): string | undefined {

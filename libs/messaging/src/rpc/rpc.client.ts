@@ -14,6 +14,11 @@ export interface RpcCallOptions {
   correlationId: string;
   caller?: Caller;
   timeoutMs?: number;
+  /**
+   * Called with the resources the command erased (`RpcReply.erased`, CUS-9) before the call
+   * settles, so that the caller's copies are gone before it answers its own client.
+   */
+  onErased?: (resourceIds: string[]) => Promise<unknown>;
 }
 
 interface Pending {
@@ -21,6 +26,7 @@ interface Pending {
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
   service: string;
+  onErased?: RpcCallOptions['onErased'];
 }
 
 /**
@@ -62,7 +68,7 @@ export class RpcClient {
         metrics.rpcClientCalls.inc({ service, outcome: 'timeout' });
         reject(remote(ErrorKind.Timeout, 'SERVICE_TIMEOUT', `The ${service} service did not answer within ${timeoutMs} ms`));
       }, timeoutMs);
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer, service });
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer, service, onErased: options.onErased });
       try {
         channel.publish('', Topology.commandQueue(service), Buffer.from(JSON.stringify(payload ?? null)), {
           mandatory: true,
@@ -130,8 +136,12 @@ export class RpcClient {
       return;
     }
     metrics.rpcClientCalls.inc({ service: pending.service, outcome: reply.ok ? 'ok' : reply.error.kind });
-    if (reply.ok) this.settle(id, undefined, reply.data);
-    else this.settle(id, new RemoteException(reply.error));
+    const settle = () => (reply.ok ? this.settle(id, undefined, reply.data) : this.settle(id, new RemoteException(reply.error)));
+    if (!reply.erased?.length || !pending.onErased) return settle();
+    pending
+      .onErased(reply.erased.filter((resourceId) => typeof resourceId === 'string'))
+      .catch((error: Error) => this.logger.error({ err: error.message }, 'could not drop copies of erased resources'))
+      .finally(settle);
   }
 
   private settle(id: string, error?: Error, value?: unknown): void {

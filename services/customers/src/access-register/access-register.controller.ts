@@ -1,10 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
-import { CustomerPattern } from '@crm/contracts';
-import { AmqpContext } from '@crm/messaging';
-import { TransactionRunner } from '@crm/service-kit';
-import { requireCaller } from '../archive/customer.policy';
-import { ReadAccessLogDto } from './read-access-log/read-access-log.dto';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { AccessLogPayload, type Caller, CustomerOperations } from '@crm/contracts';
+import { CurrentCaller, TransactionRunner } from '@crm/service-kit';
 import { ReadAccessLogHandler } from './read-access-log/read-access-log.handler';
 
 /** The RPC edge of the borrowing register (CUS-7). */
@@ -15,9 +12,8 @@ export class AccessRegisterController {
     private readonly readAccessLog: ReadAccessLogHandler,
   ) {}
 
-  @MessagePattern(CustomerPattern.AccessLog)
-  accessLog(@Payload() payload: ReadAccessLogDto, @Ctx() ctx: AmqpContext) {
-    const caller = requireCaller(ctx.caller);
+  @MessagePattern(CustomerOperations.accessLog.pattern)
+  accessLog(@Payload() payload: AccessLogPayload, @CurrentCaller() caller: Caller) {
     return this.tx.read((manager) => this.readAccessLog.execute(manager, caller, payload));
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '@crm/contracts';
-import { STRING_MAX, truncateCharacters } from '../common/field-limits';
+import { LIMITS, truncateCharacters } from '@crm/contracts';
 import { AccessEntry, type AccessOutcome } from './access-entry.entity';
 
 export interface AccessAttempt {
@@ -25,11 +25,11 @@ export class AccessRegister {
       id: randomUUID(),
       customerId: attempt.customerId,
       at: attempt.at,
-      callerKeyId: truncateCharacters(attempt.caller.keyId, STRING_MAX),
-      callerName: truncateCharacters(attempt.caller.name ?? '', STRING_MAX),
+      callerKeyId: truncateCharacters(attempt.caller.keyId, LIMITS.string),
+      callerName: truncateCharacters(attempt.caller.name ?? '', LIMITS.string),
       purpose: attempt.purpose,
       outcome: attempt.outcome,
-      reason: attempt.reason === undefined ? null : truncateCharacters(attempt.reason, STRING_MAX),
+      reason: attempt.reason === undefined ? null : truncateCharacters(attempt.reason, LIMITS.string),
     });
   }
 }

@@ -1,35 +1,35 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
-import { CustomerPattern } from '@crm/contracts';
-import { AmqpContext } from '@crm/messaging';
-import { TransactionRunner } from '@crm/service-kit';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  type Caller,
+  CustomerArchiveInput,
+  CustomerIdPayload,
+  CustomerOperations as ops,
+  GetCustomerPayload,
+  GradeCustomerPayload,
+  ListCustomersQuery,
+  ReasonPayload,
+  ReviewCustomerPayload,
+  SubmitCustomerPayload,
+  UpdateCustomerPayload,
+} from '@crm/contracts';
+import { CurrentCaller, TransactionRunner } from '@crm/service-kit';
 import { ApproveCustomerHandler } from './approve-customer/approve-customer.handler';
 import { ApproveDestructionHandler } from './approve-destruction/approve-destruction.handler';
-import { CustomerIdDto } from './customer-command.dto';
-import { requireCaller } from './customer.policy';
-import { GetCustomerDto } from './get-customer/get-customer.dto';
 import { GetCustomerHandler } from './get-customer/get-customer.handler';
-import { GradeCustomerDto } from './grade-customer/grade-customer.dto';
 import { GradeCustomerHandler } from './grade-customer/grade-customer.handler';
-import { ListCustomersDto } from './list-customers/list-customers.dto';
 import { ListCustomersHandler } from './list-customers/list-customers.handler';
-import { MarkCustomerDormantDto } from './mark-customer-dormant/mark-customer-dormant.dto';
 import { MarkCustomerDormantHandler } from './mark-customer-dormant/mark-customer-dormant.handler';
-import { RegisterCustomerDto } from './register-customer/register-customer.dto';
 import { RegisterCustomerHandler } from './register-customer/register-customer.handler';
-import { RejectCustomerDto } from './reject-customer/reject-customer.dto';
 import { RejectCustomerHandler } from './reject-customer/reject-customer.handler';
-import { ReviewCustomerDto } from './review-customer/review-customer.dto';
 import { ReviewCustomerHandler } from './review-customer/review-customer.handler';
-import { SubmitCustomerDto } from './submit-customer/submit-customer.dto';
 import { SubmitCustomerHandler } from './submit-customer/submit-customer.handler';
-import { UpdateCustomerDto } from './update-customer/update-customer.dto';
 import { UpdateCustomerHandler } from './update-customer/update-customer.handler';
 
 /**
- * The RPC edge of the archive context: the global pipe validates the payload, this resolves the
- * caller, opens one transaction per command (STYLE rule 3) and hands both to the use-case
- * handler. No business rule lives here.
+ * The RPC edge of the archive context: the global pipe validates the payload with the operation's
+ * contract class (libs/contracts), `@CurrentCaller()` resolves who asks, and one transaction per
+ * command is opened here (STYLE rule 3) for the use-case handler. No business rule lives here.
  */
 @Controller()
 export class CustomerController {
@@ -48,15 +48,13 @@ export class CustomerController {
     private readonly approveDestruction: ApproveDestructionHandler,
   ) {}
 
-  @MessagePattern(CustomerPattern.Register)
-  register(@Payload() payload: RegisterCustomerDto, @Ctx() ctx: AmqpContext) {
-    const caller = requireCaller(ctx.caller);
+  @MessagePattern(ops.register.pattern)
+  register(@Payload() payload: CustomerArchiveInput, @CurrentCaller() caller: Caller) {
     return this.tx.run((manager) => this.registerCustomer.execute(manager, caller, payload));
   }
 
-  @MessagePattern(CustomerPattern.Get)
-  async get(@Payload() payload: GetCustomerDto, @Ctx() ctx: AmqpContext) {
-    const caller = requireCaller(ctx.caller);
+  @MessagePattern(ops.get.pattern)
+  async get(@Payload() payload: GetCustomerPayload, @CurrentCaller() caller: Caller) {
     // CUS-7: the access entry commits with this transaction; a refusal is thrown only afterwards,
     // so denied attempts stay recorded.
     const outcome = await this.tx.run((manager) => this.getCustomer.execute(manager, caller, payload));
@@ -64,57 +62,48 @@ export class CustomerController {
     return outcome.value;
   }
 
-  @MessagePattern(CustomerPattern.List)
-  list(@Payload() payload: ListCustomersDto, @Ctx() ctx: AmqpContext) {
-    const caller = requireCaller(ctx.caller);
+  @MessagePattern(ops.list.pattern)
+  list(@Payload() payload: ListCustomersQuery, @CurrentCaller() caller: Caller) {
     return this.tx.read((manager) => this.listCustomers.execute(manager, caller, payload));
   }
 
-  @MessagePattern(CustomerPattern.Update)
-  update(@Payload() payload: UpdateCustomerDto, @Ctx() ctx: AmqpContext) {
-    const caller = requireCaller(ctx.caller);
+  @MessagePattern(ops.update.pattern)
+  update(@Payload() payload: UpdateCustomerPayload, @CurrentCaller() caller: Caller) {
     return this.tx.run((manager) => this.updateCustomer.execute(manager, caller, payload));
   }
 
-  @MessagePattern(CustomerPattern.Submit)
-  submit(@Payload() payload: SubmitCustomerDto, @Ctx() ctx: AmqpContext) {
-    const caller = requireCaller(ctx.caller);
+  @MessagePattern(ops.submit.pattern)
+  submit(@Payload() payload: SubmitCustomerPayload, @CurrentCaller() caller: Caller) {
     return this.tx.run((manager) => this.submitCustomer.execute(manager, caller, payload));
   }
 
-  @MessagePattern(CustomerPattern.Approve)
-  approve(@Payload() payload: CustomerIdDto, @Ctx() ctx: AmqpContext) {
-    const caller = requireCaller(ctx.caller);
+  @MessagePattern(ops.approve.pattern)
+  approve(@Payload() payload: CustomerIdPayload, @CurrentCaller() caller: Caller) {
     return this.tx.run((manager) => this.approveCustomer.execute(manager, caller, payload));
   }
 
-  @MessagePattern(CustomerPattern.Reject)
-  reject(@Payload() payload: RejectCustomerDto, @Ctx() ctx: AmqpContext) {
-    const caller = requireCaller(ctx.caller);
+  @MessagePattern(ops.reject.pattern)
+  reject(@Payload() payload: ReasonPayload, @CurrentCaller() caller: Caller) {
     return this.tx.run((manager) => this.rejectCustomer.execute(manager, caller, payload));
   }
 
-  @MessagePattern(CustomerPattern.Grade)
-  grade(@Payload() payload: GradeCustomerDto, @Ctx() ctx: AmqpContext) {
-    const caller = requireCaller(ctx.caller);
+  @MessagePattern(ops.grade.pattern)
+  grade(@Payload() payload: GradeCustomerPayload, @CurrentCaller() caller: Caller) {
     return this.tx.run((manager) => this.gradeCustomer.execute(manager, caller, payload));
   }
 
-  @MessagePattern(CustomerPattern.Review)
-  review(@Payload() payload: ReviewCustomerDto, @Ctx() ctx: AmqpContext) {
-    const caller = requireCaller(ctx.caller);
+  @MessagePattern(ops.review.pattern)
+  review(@Payload() payload: ReviewCustomerPayload, @CurrentCaller() caller: Caller) {
     return this.tx.run((manager) => this.reviewCustomer.execute(manager, caller, payload));
   }
 
-  @MessagePattern(CustomerPattern.MarkDormant)
-  dormant(@Payload() payload: MarkCustomerDormantDto, @Ctx() ctx: AmqpContext) {
-    const caller = requireCaller(ctx.caller);
+  @MessagePattern(ops.markDormant.pattern)
+  dormant(@Payload() payload: ReasonPayload, @CurrentCaller() caller: Caller) {
     return this.tx.run((manager) => this.markDormant.execute(manager, caller, payload));
   }
 
-  @MessagePattern(CustomerPattern.ApproveDestruction)
-  destructionApproval(@Payload() payload: CustomerIdDto, @Ctx() ctx: AmqpContext) {
-    const caller = requireCaller(ctx.caller);
+  @MessagePattern(ops.approveDestruction.pattern)
+  destructionApproval(@Payload() payload: CustomerIdPayload, @CurrentCaller() caller: Caller) {
     return this.tx.run((manager) => this.approveDestruction.execute(manager, caller, payload));
   }
 }

@@ -3,7 +3,6 @@ import { DomainException, ErrorKind, type ErrorPayload, type FieldError, assertU
 
 /** Every way the customers context refuses a request (STYLE rule 7). */
 export enum CustomerExceptionCode {
-  CallerRequired = 'CUSTOMER_CALLER_REQUIRED',
   RoleRequired = 'CUSTOMER_ROLE_REQUIRED',
   ClearanceInsufficient = 'CUSTOMER_CLEARANCE_INSUFFICIENT',
   SelfApproval = 'CUSTOMER_SELF_APPROVAL',
@@ -22,8 +21,6 @@ export enum CustomerExceptionCode {
 /** The one exhaustive code → kind table of this context; a new code fails to compile until mapped. */
 export function customerErrorKind(code: CustomerExceptionCode): ErrorKind {
   switch (code) {
-    case CustomerExceptionCode.CallerRequired:
-      return ErrorKind.Unauthenticated;
     case CustomerExceptionCode.RoleRequired:
     case CustomerExceptionCode.ClearanceInsufficient:
     case CustomerExceptionCode.SelfApproval:

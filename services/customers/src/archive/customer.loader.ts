@@ -1,10 +1,15 @@
 import type { EntityManager } from 'typeorm';
+import { noteErasure } from '@crm/observability';
 import { Customer } from './customer.entity';
 import { CustomerException, CustomerExceptionCode } from './customer.exception';
 import { toTombstone } from './customer.view';
 
-/** CUS-9: a destroyed archive answers 410 with its tombstone, never its old data. */
+/**
+ * CUS-9: a destroyed archive answers 410 with its tombstone, never its old data — and tells the
+ * caller again to drop its copies, in case the destroying answer never reached it.
+ */
 export function goneError(customer: Customer): CustomerException {
+  noteErasure(customer.id);
   return new CustomerException(
     CustomerExceptionCode.Destroyed,
     `CUS-9: customer archive ${customer.id} was destroyed`,

@@ -1,46 +1,16 @@
-import { type Caller, type ConfidentialityLevel, ROLES, type Role, clearanceCovers, hasAnyRole } from '@crm/contracts';
-import { CustomerException, CustomerExceptionCode } from './customer.exception';
+import { type Caller, type ConfidentialityLevel, type Operation, clearanceCovers, hasAnyRole } from '@crm/contracts';
+import { CustomerException } from './customer.exception';
 
 /**
- * CUS-6: "everyone with a staff role" — every role except `pos` (store tills act for a store,
- * not for a member of staff).
+ * GW-3, checked again in the domain whatever the gateway checked: the roles of the operation
+ * table in libs/contracts (`admin` may do everything). Refusals name the operation's first rule.
  */
-export const STAFF_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'pos');
-
-/**
- * Who may do what (API.md "Who may call what"); `admin` may do everything (hasAnyRole). Checked
- * here, in the domain, whatever the gateway already checked.
- */
-export const CUSTOMER_PERMISSIONS = {
-  register: { roles: ['sales', 'manager'], rule: 'CUS-2' },
-  update: { roles: ['sales', 'manager'], rule: 'CUS-1' },
-  submit: { roles: ['sales', 'manager'], rule: 'CUS-2' },
-  approve: { roles: ['manager'], rule: 'CUS-2' },
-  reject: { roles: ['manager'], rule: 'CUS-2' },
-  grade: { roles: ['manager'], rule: 'CUS-5' },
-  list: { roles: STAFF_ROLES, rule: 'CUS-6' },
-  read: { roles: STAFF_ROLES, rule: 'CUS-6' },
-  review: { roles: ['manager', 'archivist'], rule: 'CUS-8' },
-  markDormant: { roles: ['manager', 'archivist'], rule: 'CUS-8' },
-  approveDestruction: { roles: ['archivist', 'manager', 'executive'], rule: 'CUS-9' },
-  readAccessLog: { roles: ['auditor'], rule: 'CUS-7' },
-} as const satisfies Record<string, { roles: readonly Role[]; rule: string }>;
-
-export type CustomerAction = keyof typeof CUSTOMER_PERMISSIONS;
-
-/** RPC commands from the gateway always carry the caller; without one nobody is accountable. */
-export function requireCaller(caller: Caller | undefined): Caller {
-  if (!caller) throw new CustomerException(CustomerExceptionCode.CallerRequired, 'The request carries no authenticated caller');
-  return caller;
+export function mayPerform(caller: Caller, operation: Operation): boolean {
+  return hasAnyRole(caller, operation.roles);
 }
 
-export function mayPerform(caller: Caller, action: CustomerAction): boolean {
-  return hasAnyRole(caller, CUSTOMER_PERMISSIONS[action].roles);
-}
-
-export function requireRole(caller: Caller, action: CustomerAction): void {
-  const { roles, rule } = CUSTOMER_PERMISSIONS[action];
-  if (!hasAnyRole(caller, roles)) throw CustomerException.role(rule, action, [...roles, 'admin']);
+export function requireRole(caller: Caller, operation: Operation): void {
+  if (!mayPerform(caller, operation)) throw CustomerException.role(operation.rules[0], operation.pattern, [...operation.roles, 'admin']);
 }
 
 export type ReadDecision = { granted: true } | { granted: false; reason: string };

@@ -14,8 +14,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { CONFIDENTIALITY_LEVELS, ROLES, type ConfidentialityLevel, type Role } from '@crm/contracts';
-import { IsInstant } from '../http/validators';
+import { CONFIDENTIALITY_LEVELS, Instant, ROLES, type ConfidentialityLevel, type Role } from '@crm/contracts';
 
 const NOT_BLANK = /\S/;
 
@@ -52,13 +51,7 @@ export class CreateApiKeyDto {
   @Max(100_000)
   rateLimitPerSecond?: number;
 
-  @ApiPropertyOptional({
-    format: 'date-time',
-    description: 'ISO-8601 instant with `Z` or an offset, in the future, after which the key is refused (401)',
-    example: '2027-01-01T00:00:00Z',
-  })
-  @IsOptional()
-  @IsInstant()
+  @Instant({ optional: true, description: 'In the future; after it the key is refused (401)', example: '2027-01-01T00:00:00Z' })
   expiresAt?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100, description: 'CUS-6: top_secret archives this key may read' })

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { PageQueryDto } from '../http/page-query.dto';
+import { PageQuery as PageQueryDto } from '@crm/contracts';
 import { CreateApiKeyDto } from './api-key.dto';
 import { decodeCursor, encodeCursor } from './api-keys.service';
 

@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Caller } from '@crm/contracts';
-import { PageQueryDto } from '../http/page-query.dto';
+import { type Caller, PageQuery } from '@crm/contracts';
 import { UuidParam } from '../http/uuid-param';
 import { ApiRequestId } from '../openapi/api-headers.decorator';
 import { ApiProblems, BODY_PROBLEMS } from '../openapi/api-problems.decorator';
@@ -36,7 +35,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'List API keys, newest first (never the secret or its hash)' })
   @ApiOkResponse({ type: ApiKeyPageDto })
   @ApiProblems(400)
-  list(@Query() query: PageQueryDto): Promise<ApiKeyPageDto> {
+  list(@Query() query: PageQuery): Promise<ApiKeyPageDto> {
     return this.apiKeys.list(query.limit, query.cursor);
   }
 

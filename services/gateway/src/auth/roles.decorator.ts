@@ -1,13 +1,10 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
-import { ROLES, type Role } from '@crm/contracts';
+import type { Role } from '@crm/contracts';
 import { ApiProblems, AUTHENTICATED_PROBLEMS } from '../openapi/api-problems.decorator';
 
 export const ROLES_KEY = 'gateway:roles';
 export const PUBLIC_KEY = 'gateway:public';
-
-/** "Every staff role" of API.md: every role but the tills' `pos` (`admin` passes anyway). */
-export const STAFF_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'pos' && role !== 'admin');
 
 /**
  * GW-3: the roles a route admits (`admin` always passes). Every route declares `@Roles` or

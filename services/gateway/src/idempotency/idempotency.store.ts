@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG, LOGGER } from '../gateway.tokens';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export type ClaimOutcome =
   { type: 'started' } | { type: 'mismatch' } | { type: 'in_progress' } | { type: 'replay'; status: number; body: unknown };
 
@@ -74,12 +76,14 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /**
-   * CUS-9: a destroyed archive's content must not come back through a replay — every record about
+   * CUS-9: an erased resource's content must not come back through a replay — every record about
    * it (of every API key) is deleted; a replay of such a request then runs again.
    */
-  async forgetResource(resourceId: string): Promise<number> {
-    const result: [unknown[], number] = await this.dataSource.query(`DELETE FROM idempotency_records WHERE resource_id = $1`, [
-      resourceId.toLowerCase(),
+  async forgetResources(resourceIds: string[]): Promise<number> {
+    const ids = resourceIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase());
+    if (ids.length === 0) return 0;
+    const result: [unknown[], number] = await this.dataSource.query(`DELETE FROM idempotency_records WHERE resource_id = ANY($1::uuid[])`, [
+      ids,
     ]);
     return result[1] ?? 0;
   }

@@ -5,15 +5,27 @@ import { ProblemDetailsDto } from './problem-details.dto';
 export const DOCS_PATH = 'api/docs';
 export const DOCS_JSON_PATH = 'api/docs-json';
 
-/** GW-1: the OpenAPI document (paths with the /api/v1 prefix) at /api/docs and /api/docs-json. */
+type Json = Record<string, unknown>;
+
+/**
+ * GW-1: the OpenAPI 3.1 document (paths with the /api/v1 prefix) at /api/docs and /api/docs-json.
+ * Integrators generate clients from it and put validating proxies in front of us, so every
+ * answer must match it exactly — a test walks every route through Prism (issue 6).
+ */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
+    .setOpenAPIVersion('3.1.0')
     .setTitle('Customer Service Suite API')
     .setDescription(
       'The gateway of the Customer Service Suite (SPEC.md, API.md). Authenticate with `Authorization: Bearer <api key>`. ' +
-        'Every error is `application/problem+json` (RFC 9457). Lists take `limit` (≤ 200, default 50) and `cursor`.',
+        'Every error is `application/problem+json` (RFC 9457). Lists take `limit` (≤ 200, default 50) and `cursor`. ' +
+        'Money is integer minor units (fen); instants are RFC 3339 UTC.',
     )
     .setVersion('1')
+    .addServer('http://localhost:3000', 'Local gateway (port from GATEWAY_PORT)')
+    .addTag('customers', 'Customer archives: registration, approval, grading, reviews, confidentiality and destruction (CUS-1..CUS-10)')
+    .addTag('api-keys', 'API keys of integrators, tills and staff front ends (GW-2, admin only)')
+    .addTag('operations', 'Liveness, readiness and Prometheus metrics; no API key needed')
     .addBearerAuth({
       type: 'http',
       scheme: 'bearer',
@@ -25,28 +37,86 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     extraModels: [ProblemDetailsDto],
     operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
   });
-  return tightenTypes(document);
+  return finishDocument(document);
 }
 
 /**
- * What the decorators cannot say precisely: path ids are UUIDs (API.md), and money amounts and
- * list limits are integers (SPEC "Conventions": integer fen) — `number` in TypeScript.
+ * What the decorators cannot say, applied to the whole document in one place: UUID path ids, closed request bodies (the pipes refuse unknown fields), the headers every answer
+ * carries, and `security: []` on the routes that need no key.
  */
-export function tightenTypes(document: OpenAPIObject): OpenAPIObject {
+export function finishDocument(document: OpenAPIObject): OpenAPIObject {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Json>;
   for (const path of Object.values(document.paths)) {
-    for (const operation of Object.values(path)) {
+    for (const operation of Object.values(path) as Json[]) {
       if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
-      for (const parameter of operation.parameters ?? []) {
-        if (!('name' in parameter) || !parameter.schema || !('type' in parameter.schema)) continue;
+      for (const parameter of (operation.parameters ?? []) as Json[]) {
         if (parameter.in === 'path' && parameter.name === 'id') parameter.schema = { type: 'string', format: 'uuid' };
-        if (parameter.in === 'query' && parameter.name === 'limit') parameter.schema = { ...parameter.schema, type: 'integer' };
       }
+      if (!operation.security) operation.security = [];
+      addResponseHeaders(operation, schemas);
     }
   }
-  const money = document.components?.schemas?.MoneyDto;
-  const amount = money && 'properties' in money ? money.properties?.amount : undefined;
-  if (amount && 'type' in amount) amount.type = 'integer';
+  closeRequestSchemas(document);
   return document;
+}
+
+const HEADER_DOCS: Record<string, Json> = {
+  'X-Request-Id': { description: 'The request id sent, or the one generated (GW-5)', schema: { type: 'string' } },
+  ETag: { description: 'W/"<version>" of the resource; send the version back as If-Match', schema: { type: 'string' } },
+  'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'string' } },
+  'Idempotent-Replayed': { description: '`true` when this is the stored answer of an earlier request (GW-6)', schema: { type: 'string' } },
+};
+
+function addResponseHeaders(operation: Json, schemas: Record<string, Json>): void {
+  const responses = operation.responses as Record<string, Json>;
+  const idempotent = (operation.parameters as Json[] | undefined)?.some((parameter) => parameter.name === 'Idempotency-Key');
+  for (const [status, response] of Object.entries(responses)) {
+    const headers: Json = { 'X-Request-Id': HEADER_DOCS['X-Request-Id'] };
+    // The EtagInterceptor sets ETag on every answer with a `version`.
+    if (status.startsWith('2') && carriesVersion(response, schemas)) headers.ETag = HEADER_DOCS.ETag;
+    if (idempotent) headers['Idempotent-Replayed'] = HEADER_DOCS['Idempotent-Replayed'];
+    if (status === '429' || status === '503') headers['Retry-After'] = HEADER_DOCS['Retry-After'];
+    response.headers = { ...(response.headers as Json | undefined), ...headers };
+  }
+}
+
+function carriesVersion(response: Json, schemas: Record<string, Json>): boolean {
+  let versioned = false;
+  walk(response.content, (schema) => {
+    const ref = schema.$ref;
+    const target = typeof ref === 'string' ? schemas[ref.split('/').pop()!] : undefined;
+    if (target && 'version' in ((target.properties as Json | undefined) ?? {})) versioned = true;
+  });
+  return versioned;
+}
+
+function walk(node: unknown, visit: (schema: Json) => void): void {
+  if (Array.isArray(node)) return node.forEach((item) => walk(item, visit));
+  if (!node || typeof node !== 'object') return;
+  visit(node as Json);
+  for (const value of Object.values(node)) walk(value, visit);
+}
+
+/** Request bodies refuse unknown members (`forbidNonWhitelisted`): say so, for them and what they nest. */
+function closeRequestSchemas(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Json>;
+  const pending: string[] = [];
+  const collect = (node: unknown) =>
+    walk(node, (schema) => {
+      const ref = schema.$ref;
+      if (typeof ref === 'string' && ref.startsWith('#/components/schemas/')) pending.push(ref.slice('#/components/schemas/'.length));
+    });
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path) as Json[]) if (operation && typeof operation === 'object') collect(operation.requestBody);
+  }
+  const closed = new Set<string>();
+  while (pending.length) {
+    const name = pending.pop()!;
+    if (closed.has(name) || !schemas[name]) continue;
+    closed.add(name);
+    schemas[name].additionalProperties = false;
+    collect(schemas[name]);
+  }
 }
 
 export function setupOpenApi(app: INestApplication): OpenAPIObject {

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { DomainClient } from './domain.client';
 
 @Global()
-@Module({ providers: [DomainClient], exports: [DomainClient] })
+@Module({ imports: [IdempotencyModule], providers: [DomainClient], exports: [DomainClient] })
 export class RpcModule {}

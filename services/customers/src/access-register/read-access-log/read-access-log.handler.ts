@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AccessLogEntry, AccessLogPayload, Caller, Page } from '@crm/contracts';
+import { type AccessLogEntry, type AccessLogPayload, type Caller, type Page, CustomerOperations } from '@crm/contracts';
 import { Customer } from '../../archive/customer.entity';
 import { CustomerException, CustomerExceptionCode } from '../../archive/customer.exception';
 import { requireRole } from '../../archive/customer.policy';
@@ -26,7 +26,7 @@ export function toAccessLogEntry(entry: AccessEntry): AccessLogEntry {
 @Injectable()
 export class ReadAccessLogHandler {
   async execute(manager: EntityManager, caller: Caller, input: AccessLogPayload): Promise<Page<AccessLogEntry>> {
-    requireRole(caller, 'readAccessLog');
+    requireRole(caller, CustomerOperations.accessLog);
     const limit = pageLimit(input.limit);
     if (limit === null) throw CustomerException.invalid(undefined, [{ field: 'limit', message: 'limit must be between 1 and 200' }]);
     const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor);

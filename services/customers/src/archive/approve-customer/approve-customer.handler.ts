@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type Caller, type CustomerIdPayload, type CustomerStatusView, CustomerEventType } from '@crm/contracts';
+import { type Caller, type CustomerIdPayload, type CustomerStatusView, CustomerEventType, CustomerOperations } from '@crm/contracts';
 import { OutboxWriter } from '@crm/messaging';
 import { nextReviewDueAt } from '../customer-schedule.policy';
 import { assertCanTake } from '../customer-workflow.policy';
@@ -17,7 +17,7 @@ export class ApproveCustomerHandler {
   constructor(private readonly outbox: OutboxWriter) {}
 
   async execute(manager: EntityManager, caller: Caller, input: CustomerIdPayload, now = new Date()): Promise<CustomerStatusView> {
-    requireRole(caller, 'approve');
+    requireRole(caller, CustomerOperations.approve);
     const customer = await loadForCommand(manager, input.id);
     assertCanTake('approve', customer.status);
     assertNotOwnSubmission(caller, customer.survey?.submittedBy.keyId);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Caller, CustomerIdPayload, CustomerStatusView, CustomerTombstone } from '@crm/contracts';
+import { type Caller, type CustomerIdPayload, type CustomerStatusView, type CustomerTombstone, CustomerOperations } from '@crm/contracts';
 import { OutboxWriter } from '@crm/messaging';
+import { noteErasure } from '@crm/observability';
 import { assertCanTake } from '../customer-workflow.policy';
 import { loadForCommand, touch } from '../customer.loader';
 import { requireRole } from '../customer.policy';
@@ -23,7 +24,7 @@ export class ApproveDestructionHandler {
     input: CustomerIdPayload,
     now = new Date(),
   ): Promise<CustomerStatusView | CustomerTombstone> {
-    requireRole(caller, 'approveDestruction');
+    requireRole(caller, CustomerOperations.approveDestruction);
     const customer = await loadForCommand(manager, input.id);
     assertCanTake('approveDestruction', customer.status);
     const role = chooseDestructionSlot(caller, customer.destructionApprovals);
@@ -40,6 +41,8 @@ export class ApproveDestructionHandler {
     // envelopes too (published or not), so the service keeps no copy of the erased data.
     await manager.query(`UPDATE outbox_messages SET envelope = envelope #- '{data,name}' WHERE aggregate_id = $1`, [customer.id]);
     await recordCustomerDestroyed(this.outbox, manager, customer);
+    // The gateway's idempotent replays of earlier answers hold the erased content too.
+    noteErasure(customer.id);
     return toTombstone(customer);
   }
 }

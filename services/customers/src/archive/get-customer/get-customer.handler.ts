@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Caller, CustomerArchive, CustomerTombstone } from '@crm/contracts';
+import { type Caller, type CustomerArchive, CustomerOperations, type CustomerTombstone } from '@crm/contracts';
 import { AccessRegister } from '../../access-register/access-register';
-import { STRING_MAX, characterCount, unstorableStringErrors } from '../../common/field-limits';
 import { Customer } from '../customer.entity';
 import { CustomerException, CustomerExceptionCode } from '../customer.exception';
-import { CUSTOMER_PERMISSIONS, decideFullRead, mayPerform } from '../customer.policy';
+import { decideFullRead, mayPerform } from '../customer.policy';
 import { toArchive, toTombstone } from '../customer.view';
 
 /**
@@ -24,11 +23,6 @@ export function requirePurpose(purpose: string | undefined): string {
       [{ field: 'purpose', message: 'purpose is required' }],
     );
   }
-  if (characterCount(purpose) > STRING_MAX) {
-    throw CustomerException.invalid('CUS-7', [{ field: 'purpose', message: `purpose must be at most ${STRING_MAX} characters` }]);
-  }
-  const unstorable = unstorableStringErrors(purpose, 'purpose');
-  if (unstorable.length) throw CustomerException.invalid('CUS-7', unstorable);
   return purpose;
 }
 
@@ -55,9 +49,12 @@ export class GetCustomerHandler {
     };
 
     // GW-4: authorization before existence — a role that may not read gets 403 even for unknown ids.
-    if (!mayPerform(caller, 'read')) {
-      const { roles, rule } = CUSTOMER_PERMISSIONS.read;
-      return deny(CustomerException.role(rule, 'reading a customer archive', [...roles]), 'role not allowed to read archives');
+    const read = CustomerOperations.get;
+    if (!mayPerform(caller, read)) {
+      return deny(
+        CustomerException.role(read.rules[0], 'reading a customer archive', [...read.roles, 'admin']),
+        'role not allowed to read archives',
+      );
     }
     if (!customer) throw CustomerException.notFound(payload.id);
     if (customer.status === 'destroyed') {

@@ -9,8 +9,7 @@ describe('requirePurpose', () => {
     );
   });
 
-  it('refuses an overlong purpose and keeps a valid one literally', () => {
-    expect(() => requirePurpose('x'.repeat(201))).toThrow(expect.objectContaining({ kind: ErrorKind.Invalid }));
+  it('keeps a valid purpose literally (its length is for the contract to check)', () => {
     expect(requirePurpose(' annual review ')).toBe(' annual review ');
   });
 });

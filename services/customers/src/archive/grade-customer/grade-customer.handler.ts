@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type Caller, type CustomerStatusView, CustomerEventType, GRADES, type GradeCustomerPayload } from '@crm/contracts';
+import {
+  type Caller,
+  type CustomerStatusView,
+  CustomerEventType,
+  GRADES,
+  type GradeCustomerPayload,
+  CustomerOperations,
+} from '@crm/contracts';
 import type { FieldError } from '@crm/errors';
 import { OutboxWriter } from '@crm/messaging';
 import { requireText } from '../customer-content.policy';
@@ -30,7 +37,7 @@ export class GradeCustomerHandler {
   constructor(private readonly outbox: OutboxWriter) {}
 
   async execute(manager: EntityManager, caller: Caller, input: GradeCustomerPayload, now = new Date()): Promise<CustomerStatusView> {
-    requireRole(caller, 'grade');
+    requireRole(caller, CustomerOperations.grade);
     const customer = await loadForCommand(manager, input.id);
     assertCanTake('grade', customer.status);
     const errors = gradeInputErrors(input);

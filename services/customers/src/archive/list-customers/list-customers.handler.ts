@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, type EntityManager } from 'typeorm';
-import type { Caller, CustomerSummary, ListCustomersPayload, Page } from '@crm/contracts';
+import { type Caller, type CustomerSummary, type ListCustomersQuery, type Page, CustomerOperations } from '@crm/contracts';
 import { decodeCursor, toPage } from '../../common/page-cursor';
 import { likeContains, pageLimit } from '../../common/page-limit';
-import { unstorableStringErrors } from '../../common/field-limits';
 import { Customer } from '../customer.entity';
 import { CustomerException, CustomerExceptionCode } from '../customer.exception';
 import { requireRole } from '../customer.policy';
@@ -16,14 +15,12 @@ import { toSummary } from '../customer.view';
  */
 @Injectable()
 export class ListCustomersHandler {
-  async execute(manager: EntityManager, caller: Caller, filter: ListCustomersPayload, now = new Date()): Promise<Page<CustomerSummary>> {
-    requireRole(caller, 'list');
+  async execute(manager: EntityManager, caller: Caller, filter: ListCustomersQuery, now = new Date()): Promise<Page<CustomerSummary>> {
+    requireRole(caller, CustomerOperations.list);
     const limit = pageLimit(filter.limit);
     if (limit === null) throw CustomerException.invalid(undefined, [{ field: 'limit', message: 'limit must be between 1 and 200' }]);
     const after = filter.cursor === undefined ? undefined : decodeCursor(filter.cursor);
     if (after === null) throw new CustomerException(CustomerExceptionCode.InvalidCursor, 'The cursor is not valid for this list');
-    const unstorable = unstorableStringErrors(filter.q, 'q');
-    if (unstorable.length) throw CustomerException.invalid(undefined, unstorable);
 
     const query = manager.createQueryBuilder(Customer, 'c');
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });

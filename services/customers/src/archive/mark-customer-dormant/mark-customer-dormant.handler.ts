@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type Caller, type CustomerStatusView, CustomerEventType, type MarkDormantPayload } from '@crm/contracts';
+import { type Caller, type CustomerStatusView, CustomerEventType, type ReasonPayload, CustomerOperations } from '@crm/contracts';
 import { OutboxWriter } from '@crm/messaging';
 import { requireText } from '../customer-content.policy';
 import { assertCanTake } from '../customer-workflow.policy';
@@ -15,8 +15,8 @@ import { recordCustomerEvent } from '../events/customer-lifecycle.event';
 export class MarkCustomerDormantHandler {
   constructor(private readonly outbox: OutboxWriter) {}
 
-  async execute(manager: EntityManager, caller: Caller, input: MarkDormantPayload, now = new Date()): Promise<CustomerStatusView> {
-    requireRole(caller, 'markDormant');
+  async execute(manager: EntityManager, caller: Caller, input: ReasonPayload, now = new Date()): Promise<CustomerStatusView> {
+    requireRole(caller, CustomerOperations.markDormant);
     const customer = await loadForCommand(manager, input.id);
     assertCanTake('markDormant', customer.status);
     const errors = requireText('reason', input.reason, 'CUS-8');

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type Caller, type CustomerArchive, CustomerEventType } from '@crm/contracts';
+import { type Caller, type CustomerArchive, type CustomerArchiveInput, CustomerEventType, CustomerOperations } from '@crm/contracts';
 import { OutboxWriter } from '@crm/messaging';
 import { archiveDueBy, isCreatedLate } from '../customer-schedule.policy';
-import { type NewArchiveInput, contentOf, validateArchiveInput } from '../customer-content.policy';
+import { contentOf, validateArchiveInput } from '../customer-content.policy';
 import { Customer, clearWorkflowRecord } from '../customer.entity';
 import { CustomerException } from '../customer.exception';
 import { requireRole } from '../customer.policy';
@@ -19,9 +19,9 @@ import { recordCustomerEvent } from '../events/customer-lifecycle.event';
 export class RegisterCustomerHandler {
   constructor(private readonly outbox: OutboxWriter) {}
 
-  async execute(manager: EntityManager, caller: Caller, input: NewArchiveInput, now = new Date()): Promise<CustomerArchive> {
-    requireRole(caller, 'register');
-    const errors = validateArchiveInput(input, { partial: false, now });
+  async execute(manager: EntityManager, caller: Caller, input: CustomerArchiveInput, now = new Date()): Promise<CustomerArchive> {
+    requireRole(caller, CustomerOperations.register);
+    const errors = validateArchiveInput(input, { now });
     if (errors.length) throw CustomerException.invalid('CUS-1', errors);
 
     const customer = new Customer();

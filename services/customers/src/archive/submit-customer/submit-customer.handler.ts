@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type Caller, type CustomerStatusView, CustomerEventType, type SubmitCustomerPayload } from '@crm/contracts';
+import { type Caller, type CustomerStatusView, CustomerEventType, type SubmitCustomerPayload, CustomerOperations } from '@crm/contracts';
 import { OutboxWriter } from '@crm/messaging';
 import { requireText } from '../customer-content.policy';
 import { assertCanTake } from '../customer-workflow.policy';
@@ -16,7 +16,7 @@ export class SubmitCustomerHandler {
   constructor(private readonly outbox: OutboxWriter) {}
 
   async execute(manager: EntityManager, caller: Caller, input: SubmitCustomerPayload, now = new Date()): Promise<CustomerStatusView> {
-    requireRole(caller, 'submit');
+    requireRole(caller, CustomerOperations.submit);
     const customer = await loadForCommand(manager, input.id);
     assertCanTake('submit', customer.status);
     const errors = [

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type Caller, type CustomerStatusView, CustomerEventType, clearanceCovers } from '@crm/contracts';
+import { type Caller, type CustomerStatusView, CustomerEventType, clearanceCovers, CustomerOperations } from '@crm/contracts';
 import { OutboxWriter } from '@crm/messaging';
 import { CONTENT_KEYS, type ArchiveFields, validateArchiveInput } from '../customer-content.policy';
 import { archiveDueBy, isCreatedLate } from '../customer-schedule.policy';
@@ -27,7 +27,7 @@ export class UpdateCustomerHandler {
   constructor(private readonly outbox: OutboxWriter) {}
 
   async execute(manager: EntityManager, caller: Caller, input: UpdateCustomerInput, now = new Date()): Promise<CustomerStatusView> {
-    requireRole(caller, 'update');
+    requireRole(caller, CustomerOperations.update);
     const customer = await loadForCommand(manager, input.id);
     if (customer.version !== input.expectedVersion) {
       throw new CustomerException(
@@ -38,7 +38,7 @@ export class UpdateCustomerHandler {
     }
     assertCanTake('update', customer.status);
     const changes = input.changes ?? {};
-    const errors = validateArchiveInput(changes, { partial: true, now });
+    const errors = validateArchiveInput(changes, { now });
     if (errors.length) throw CustomerException.invalid('CUS-1', errors);
     this.guardDeclassification(caller, customer, changes);
 

@@ -1,0 +1,147 @@
+import { STAFF_ROLES, operation } from '../operations';
+import {
+  AccessLogPayload,
+  CustomerArchiveInput,
+  CustomerIdPayload,
+  GetCustomerPayload,
+  GradeCustomerPayload,
+  ListCustomersQuery,
+  ReasonPayload,
+  ReviewCustomerPayload,
+  SubmitCustomerPayload,
+  UpdateCustomerPayload,
+} from './customer-inputs';
+import { AccessLogPage, CustomerArchive, CustomerPage, CustomerStatusView, CustomerTombstone } from './customer-results';
+
+const service = 'customers';
+/** Problems of every command on one archive: unknown id, wrong step, destroyed (CUS-9), rule refused. */
+const COMMAND_PROBLEMS = [404, 409, 410, 422] as const;
+
+/**
+ * The customers domain (API.md "Customers", "Who may call what"), one line of truth per operation:
+ * the gateway's routes and roles, the service's role checks, the roles matrix and docs/roles.md.
+ */
+export const CustomerOperations = {
+  register: operation<CustomerArchiveInput, CustomerArchive>({
+    service,
+    pattern: 'customers.register',
+    summary: 'Register a customer archive (status prospect)',
+    roles: ['sales', 'manager'],
+    rules: ['CUS-1', 'CUS-2', 'CUS-3'],
+    payload: CustomerArchiveInput,
+    result: [CustomerArchive],
+    http: { method: 'POST', path: 'customers', status: 201, problems: [422] },
+  }),
+  list: operation<ListCustomersQuery, CustomerPage>({
+    service,
+    pattern: 'customers.list',
+    summary: 'List archive summaries, newest first (CUS-3, CUS-6, CUS-8 filters)',
+    roles: STAFF_ROLES,
+    rules: ['CUS-6'],
+    payload: ListCustomersQuery,
+    result: [CustomerPage],
+    http: { method: 'GET', path: 'customers', status: 200, problems: [] },
+  }),
+  get: operation<GetCustomerPayload, CustomerArchive | CustomerTombstone>({
+    service,
+    pattern: 'customers.get',
+    summary: 'Read the full archive (CUS-6 clearance, recorded in the borrowing register CUS-7)',
+    roles: STAFF_ROLES,
+    // CUS-7: refused reads are recorded too, so the service decides them, not the gateway.
+    refusedByService: true,
+    rules: ['CUS-6', 'CUS-7', 'CUS-9'],
+    payload: GetCustomerPayload,
+    result: [CustomerArchive, CustomerTombstone],
+    http: { method: 'GET', path: 'customers/:id', status: 200, problems: [404] },
+  }),
+  update: operation<UpdateCustomerPayload, CustomerStatusView>({
+    service,
+    pattern: 'customers.update',
+    summary: 'Change archive content (any subset of the registration body; null clears an optional field)',
+    roles: ['sales', 'manager'],
+    rules: ['CUS-1', 'CUS-3', 'CUS-6'],
+    payload: UpdateCustomerPayload,
+    result: [CustomerStatusView],
+    http: { method: 'PATCH', path: 'customers/:id', status: 200, problems: [...COMMAND_PROBLEMS, 412] },
+  }),
+  submit: operation<SubmitCustomerPayload, CustomerStatusView>({
+    service,
+    pattern: 'customers.submit',
+    summary: 'CUS-2: submit for approval with the survey findings',
+    roles: ['sales', 'manager'],
+    rules: ['CUS-2'],
+    payload: SubmitCustomerPayload,
+    result: [CustomerStatusView],
+    http: { method: 'POST', path: 'customers/:id/submit', status: 200, problems: COMMAND_PROBLEMS },
+  }),
+  approve: operation<CustomerIdPayload, CustomerStatusView>({
+    service,
+    pattern: 'customers.approve',
+    summary: 'CUS-2/CUS-4: approve; the answer carries the customer code',
+    roles: ['manager'],
+    rules: ['CUS-2', 'CUS-4'],
+    payload: CustomerIdPayload,
+    result: [CustomerStatusView],
+    http: { method: 'POST', path: 'customers/:id/approve', status: 200, problems: COMMAND_PROBLEMS },
+  }),
+  reject: operation<ReasonPayload, CustomerStatusView>({
+    service,
+    pattern: 'customers.reject',
+    summary: 'CUS-2: reject with a reason (may be resubmitted)',
+    roles: ['manager'],
+    rules: ['CUS-2'],
+    payload: ReasonPayload,
+    result: [CustomerStatusView],
+    http: { method: 'POST', path: 'customers/:id/reject', status: 200, problems: COMMAND_PROBLEMS },
+  }),
+  grade: operation<GradeCustomerPayload, CustomerStatusView>({
+    service,
+    pattern: 'customers.grade',
+    summary: 'CUS-5: set grade and/or credit rating, with the reason',
+    roles: ['manager'],
+    rules: ['CUS-5'],
+    payload: GradeCustomerPayload,
+    result: [CustomerStatusView],
+    http: { method: 'POST', path: 'customers/:id/grade', status: 200, problems: COMMAND_PROBLEMS },
+  }),
+  review: operation<ReviewCustomerPayload, CustomerStatusView>({
+    service,
+    pattern: 'customers.review',
+    summary: 'CUS-8: record a quarterly review',
+    roles: ['manager', 'archivist'],
+    rules: ['CUS-8'],
+    payload: ReviewCustomerPayload,
+    result: [CustomerStatusView],
+    http: { method: 'POST', path: 'customers/:id/reviews', status: 201, problems: COMMAND_PROBLEMS },
+  }),
+  markDormant: operation<ReasonPayload, CustomerStatusView>({
+    service,
+    pattern: 'customers.mark-dormant',
+    summary: 'CUS-9: mark an outdated archive dormant (the first step towards destruction)',
+    roles: ['manager', 'archivist'],
+    rules: ['CUS-8', 'CUS-9'],
+    payload: ReasonPayload,
+    result: [CustomerStatusView],
+    http: { method: 'POST', path: 'customers/:id/dormant', status: 200, problems: COMMAND_PROBLEMS },
+  }),
+  approveDestruction: operation<CustomerIdPayload, CustomerStatusView | CustomerTombstone>({
+    service,
+    pattern: 'customers.approve-destruction',
+    summary: 'CUS-9: approve destruction; the third distinct approval destroys the archive and answers its tombstone',
+    roles: ['archivist', 'manager', 'executive'],
+    rules: ['CUS-9'],
+    payload: CustomerIdPayload,
+    result: [CustomerStatusView, CustomerTombstone],
+    http: { method: 'POST', path: 'customers/:id/destruction-approvals', status: 201, problems: COMMAND_PROBLEMS },
+  }),
+  accessLog: operation<AccessLogPayload, AccessLogPage>({
+    service,
+    pattern: 'customers.access-log',
+    summary: 'CUS-7: the borrowing register of an archive, newest first',
+    roles: ['auditor'],
+    rules: ['CUS-7'],
+    payload: AccessLogPayload,
+    result: [AccessLogPage],
+    http: { method: 'GET', path: 'customers/:id/access-log', status: 200, problems: [404] },
+  }),
+};
