@@ -5,3 +5,6 @@ export * from './page';
 export * from './services';
 export * from './formats';
 export * from './customers';
+export * from './contract-fields';
+export * from './message-contracts';
+export * from './loyalty/pos-input';
