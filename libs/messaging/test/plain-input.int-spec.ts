@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { Message } from 'amqplib';
 import { MessageHeaders, type PosPurchaseMessage, posPurchaseRoutingKey } from '@crm/contracts';
-import { Topology } from '@crm/messaging';
+import { DELIVERY_LIMIT, Topology } from '@crm/messaging';
 import { type TestDatabase, type TestVhost, createTestDatabase, createTestVhost, drainQueue, eventually } from '@crm/testing';
 import {
   TEST_POS_EXCHANGE,
@@ -61,6 +63,14 @@ describe('AmqpServer plain command input (POS purchases on a bound exchange)', (
     return service.dataSource.query('SELECT consumer, type FROM inbox_messages WHERE message_id = $1', [messageId]);
   }
 
+  /** What the broker itself says (rabbitmqctl), not what our code believes it declared. */
+  async function brokerList<T>(what: 'queues' | 'bindings', columns: string[]): Promise<T[]> {
+    const { stdout } = await promisify(execFile)('rabbitmqctl', [`list_${what}`, '-p', vhost.name, ...columns, '--formatter', 'json'], {
+      timeout: 30_000,
+    });
+    return JSON.parse(stdout) as T[];
+  }
+
   beforeAll(async () => {
     db = await createTestDatabase('messaging_plain_input');
     vhost = await createTestVhost('messaging_plain_input');
@@ -73,6 +83,44 @@ describe('AmqpServer plain command input (POS purchases on a bound exchange)', (
   afterAll(async () => {
     await vhost?.delete();
     await db?.drop();
+  });
+
+  it('declares the input queue like the event queue: quorum, delivery limit, dead letters to the service DLQ', async () => {
+    await start('a');
+    const queues = await brokerList<{ name: string; type: string; durable: boolean; arguments: unknown }>('queues', [
+      'name',
+      'type',
+      'durable',
+      'arguments',
+    ]);
+    const queue = queues.find((q) => q.name === INPUT_QUEUE);
+    expect(queue).toMatchObject({ type: 'quorum', durable: true });
+    // rabbitmqctl lists arguments as [name, AMQP type, value] triples.
+    const args = Array.isArray(queue!.arguments)
+      ? Object.fromEntries((queue!.arguments as [string, string, unknown][]).map(([name, , value]) => [name, value]))
+      : queue!.arguments;
+    expect(args).toMatchObject({
+      'x-queue-type': 'quorum',
+      'x-delivery-limit': DELIVERY_LIMIT,
+      'x-dead-letter-exchange': Topology.deadLetterExchange,
+      'x-dead-letter-routing-key': INPUT_QUEUE,
+      'x-dead-letter-strategy': 'at-least-once',
+    });
+    const bindings = await brokerList<{ source_name: string; destination_name: string; routing_key: string }>('bindings', [
+      'source_name',
+      'destination_name',
+      'routing_key',
+    ]);
+    expect(bindings).toEqual(
+      expect.arrayContaining([
+        { source_name: TEST_POS_EXCHANGE, destination_name: INPUT_QUEUE, routing_key: TEST_POS_INPUT.bindingKey },
+        { source_name: Topology.deadLetterExchange, destination_name: DLQ, routing_key: INPUT_QUEUE },
+      ]),
+    );
+    // The input's pattern is not an event type: nothing binds it to crm.events.
+    expect(bindings.filter((b) => b.source_name === Topology.eventsExchange).map((b) => b.routing_key)).not.toContain(
+      TEST_POS_INPUT.pattern,
+    );
   });
 
   it('applies a purchase once when published twice with the same message_id, and once by its natural key without one', async () => {
