@@ -12,3 +12,5 @@ export * from './rpc/to-error-payload';
 export * from './rpc/validation';
 export * from './timeout';
 export * from './inbox/command-inbox';
+export * from './consumer/dead-letter-reason';
+export * from './consumer/plain-input';

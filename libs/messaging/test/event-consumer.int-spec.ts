@@ -12,6 +12,7 @@ import {
   publishRaw,
   queueCounts,
   startTestService,
+  THING_UNCONTRACTED,
   thingEnvelope,
 } from './support/test-service';
 
@@ -142,6 +143,46 @@ describe('AmqpServer event consumer (inbox, redelivery, dead-letter)', () => {
     // The refused event's effect and inbox row rolled back together: a replay after a fix applies it.
     expect(await effectsFor(service.dataSource, refused.data.key)).toEqual([]);
     expect(await service.dataSource.query('SELECT 1 FROM inbox_messages WHERE message_id = $1', [refused.id])).toEqual([]);
+    expect(await queueCounts(vhost.url, EVENTS_QUEUE)).toMatchObject({ messages: 0 });
+  });
+
+  it("validates data against its type's contract before the handler: a breach is dead-lettered naming the field", async () => {
+    const seen: string[] = [];
+    const service = await start('a', { behaviour: { beforeApply: (envelope) => void seen.push(envelope.id) } });
+    const tooLong = thingEnvelope({ key: 'k'.repeat(201) });
+    const wrongTypes = thingEnvelope({ key: 42, poison: 'yes' } as unknown as { key: string });
+    const uncontracted = thingEnvelope({ key: `uncontracted-${randomUUID()}` }, { type: THING_UNCONTRACTED });
+    const extra = thingEnvelope({ key: `extra-${randomUUID()}`, addedLater: 'v2 field' } as unknown as { key: string });
+    const good = thingEnvelope({ key: `valid-${randomUUID()}` });
+
+    for (const envelope of [tooLong, wrongTypes, uncontracted, extra, good]) await publishEnvelope(vhost.url, envelope);
+
+    await eventually(async () => expect(await effectsFor(service.dataSource, good.data.key)).toHaveLength(1));
+    const dead: Message[] = [];
+    await eventually(async () => {
+      dead.push(...(await drainQueue(DLQ, vhost.url)));
+      expect(dead).toHaveLength(3);
+    });
+    const reasons = Object.fromEntries(
+      dead.map((m) => [m.properties.messageId as string, String(m.properties.headers?.[MessageHeaders.deadLetterReason])]),
+    );
+    expect(reasons).toEqual({
+      [tooLong.id]: 'VALIDATION_FAILED: data.key: key must be shorter than or equal to 200 characters',
+      [wrongTypes.id]: expect.stringMatching(/^VALIDATION_FAILED: /),
+      [uncontracted.id]: `no data contract for event type "${THING_UNCONTRACTED}" (libs/contracts)`,
+    });
+    expect(reasons[wrongTypes.id]).toContain('data.key: key must be a string');
+    expect(reasons[wrongTypes.id]).toContain('data.poison: poison must be a boolean value');
+    // Dead-lettered as published, for an operator to fix and replay.
+    expect(JSON.parse(dead.find((m) => m.properties.messageId === wrongTypes.id)!.content.toString())).toEqual(wrongTypes);
+    // The handler never saw a breach, and nothing of them reached the inbox.
+    expect(seen.sort()).toEqual([extra.id, good.id].sort());
+    for (const envelope of [tooLong, wrongTypes, uncontracted]) {
+      expect(await service.dataSource.query('SELECT 1 FROM inbox_messages WHERE message_id = $1', [envelope.id])).toEqual([]);
+    }
+    expect(await effectsFor(service.dataSource, uncontracted.data.key)).toEqual([]);
+    // A field the contract does not know (a producer added it, API.md) is stripped, not refused.
+    await eventually(async () => expect(await effectsFor(service.dataSource, extra.data.key)).toHaveLength(1));
     expect(await queueCounts(vhost.url, EVENTS_QUEUE)).toMatchObject({ messages: 0 });
   });
 

@@ -13,7 +13,7 @@ import {
   PassThroughRpcFilter,
   createValidationPipe,
   pruneCommandInbox,
-  type ServiceTopology,
+  type AmqpServerOptions,
 } from '@crm/messaging';
 import { createLogger, PinoNestLogger } from '@crm/observability';
 import { createDataSource, ensureDatabase, runMigrations } from '@crm/persistence';
@@ -24,7 +24,8 @@ export interface DomainServiceDefinition {
   module: (core: DynamicModule) => Type<unknown> | DynamicModule;
   entities: (Function | EntitySchema)[];
   migrations: (new () => MigrationInterface)[];
-  extraBindings?: ServiceTopology['extraBindings'];
+  /** Plain command inputs the service consumes (e.g. libs/contracts `PosPurchaseInput`). */
+  inputs?: AmqpServerOptions['inputs'];
 }
 
 export interface RunningService {
@@ -90,7 +91,7 @@ export async function bootstrapDomainService(config: BaseServiceConfig, definiti
     logger,
     prefetch: config.prefetch,
     shutdownGraceMs: config.shutdownGraceMs,
-    extraBindings: definition.extraBindings,
+    inputs: definition.inputs,
   });
   app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   await app.startAllMicroservices();

@@ -1,4 +1,5 @@
 import type { Channel } from 'amqplib';
+import { POS_PURCHASES_EXCHANGE, type PlainInputContract } from '@crm/contracts';
 
 /**
  * Every name on the broker, in one place. Declared by code at start-up (idempotent asserts),
@@ -10,9 +11,11 @@ export const Topology = {
   /** Dead-letter exchange; routing key = the queue the message died in. */
   deadLetterExchange: 'crm.dlx',
   /** API.md: POS tills may publish purchases here instead of calling HTTP. */
-  posExchange: 'pos.purchases',
+  posExchange: POS_PURCHASES_EXCHANGE,
   commandQueue: (service: string) => `${service}.commands`,
   eventQueue: (service: string) => `${service}.events`,
+  /** A plain command input's queue (`loyalty.pos-purchases`); its dead letters go to `<service>.dlq`. */
+  inputQueue: (service: string, input: string) => `${service}.${input}`,
   deadLetterQueue: (service: string) => `${service}.dlq`,
   /** Dead commands: expired before a consumer took them, or failed with nobody to answer. */
   commandDeadLetterQueue: (service: string) => `${service}.commands.dlq`,
@@ -31,8 +34,8 @@ export interface ServiceTopology {
   service: string;
   /** Routing-key patterns on `crm.events` this service consumes (its `@EventPattern`s). */
   eventBindings: string[];
-  /** Extra bindings onto the service's event queue from other exchanges (e.g. POS purchases). */
-  extraBindings?: { exchange: string; pattern: string }[];
+  /** Plain command inputs (e.g. POS purchases): a queue of the service's own per input, bound to the publishers' exchange. */
+  inputs?: readonly Pick<PlainInputContract, 'name' | 'exchange' | 'bindingKey'>[];
 }
 
 function quorumQueueArguments(queue: string): Record<string, unknown> {
@@ -57,7 +60,7 @@ export async function declareSharedTopology(channel: Channel): Promise<void> {
   await channel.assertExchange(Topology.posExchange, 'topic', { durable: true });
 }
 
-/** A domain service's own queues: commands and events, each with its dead-letter queue. */
+/** A domain service's own queues: commands, events and plain inputs, each with its dead-letter queue. */
 export async function declareServiceTopology(channel: Channel, topology: ServiceTopology): Promise<void> {
   const { service } = topology;
   await declareSharedTopology(channel);
@@ -85,7 +88,12 @@ export async function declareServiceTopology(channel: Channel, topology: Service
   for (const pattern of topology.eventBindings) {
     await channel.bindQueue(eventQueue, Topology.eventsExchange, pattern);
   }
-  for (const binding of topology.extraBindings ?? []) {
-    await channel.bindQueue(eventQueue, binding.exchange, binding.pattern);
+  for (const input of topology.inputs ?? []) {
+    const queue = Topology.inputQueue(service, input.name);
+    // Same guarantees as the event queue: quorum, delivery limit, dead letters to `<service>.dlq`.
+    await channel.assertExchange(input.exchange, 'topic', { durable: true });
+    await channel.assertQueue(queue, { durable: true, arguments: quorumQueueArguments(queue) });
+    await channel.bindQueue(dlq, Topology.deadLetterExchange, queue);
+    await channel.bindQueue(queue, input.exchange, input.bindingKey);
   }
 }

@@ -8,12 +8,14 @@ interface AmqpContextArgs {
   pattern: string;
   correlationId: string;
   caller?: Caller;
-  /** Set for events only: the transaction the inbox row was written in. */
+  /** Set for events and plain inputs only: the transaction the inbox row was written in. */
   manager?: EntityManager;
+  /** The id the message is deduplicated by: event id, AMQP `message_id`, or an input's natural key. */
+  messageId?: string;
 }
 
 /**
- * What a handler may know about the message it is handling. Event handlers write their effect
+ * What a handler may know about the message it is handling. Event and plain input handlers write their effect
  * through `manager` — the same transaction as the inbox row — so effect and dedupe commit together.
  */
 export class AmqpContext extends BaseRpcContext<[AmqpContextArgs]> {
@@ -38,9 +40,13 @@ export class AmqpContext extends BaseRpcContext<[AmqpContextArgs]> {
     return this.getArgs()[0].caller;
   }
 
+  get messageId(): string | undefined {
+    return this.getArgs()[0].messageId;
+  }
+
   get manager(): EntityManager {
     const manager = this.getArgs()[0].manager;
-    if (!manager) throw new Error('No transaction: only event handlers receive a manager');
+    if (!manager) throw new Error('No transaction: only event and plain input handlers receive a manager');
     return manager;
   }
 }

@@ -4,15 +4,25 @@ import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { type Caller, type EventEnvelope, MessageHeaders } from '@crm/contracts';
+import {
+  type Caller,
+  EVENT_DATA_CONTRACTS,
+  type EventDataContracts,
+  type EventEnvelope,
+  MessageHeaders,
+  type PlainInputContract,
+} from '@crm/contracts';
 import { CommonErrorCode, CommonException, ErrorKind, type ErrorPayload } from '@crm/errors';
 import { type RequestContext, metrics, runInContext } from '@crm/observability';
 import { AmqpConnection } from '../amqp/amqp-connection';
-import { Topology, declareServiceTopology, type ServiceTopology } from '../amqp/topology';
+import { Topology, declareServiceTopology } from '../amqp/topology';
+import { PermanentFailure, deadLetterReason } from '../consumer/dead-letter-reason';
+import { parseJsonObject, plainMessageId } from '../consumer/plain-input';
 import { sleep } from '../timeout';
 import { AmqpContext } from './amqp.context';
 import type { RpcReply } from './rpc-reply';
 import { toErrorPayload } from './to-error-payload';
+import { validateCommandBody, validateEventData } from './validation';
 
 export interface AmqpServerOptions {
   service: string;
@@ -23,7 +33,16 @@ export interface AmqpServerOptions {
   prefetch?: number;
   /** How long shutdown waits for in-flight messages before closing the channels. */
   shutdownGraceMs?: number;
-  extraBindings?: ServiceTopology['extraBindings'];
+  /**
+   * Event type → the class its `data` must satisfy (validated before the handler runs); defaults
+   * to every contract in libs/contracts. A consumed type without one is dead-lettered.
+   */
+  eventContracts?: EventDataContracts;
+  /**
+   * Plain command messages this service consumes from other exchanges (e.g. POS purchases): each
+   * on a queue of its own, applied like events (inbox, ack after commit, dead letters).
+   */
+  inputs?: readonly PlainInputContract[];
   /** Back-off for transient failures (database down): first delay and cap, in ms. */
   retryBaseMs?: number;
   retryMaxMs?: number;
@@ -34,7 +53,19 @@ export interface AmqpServerOptions {
   retryInPlaceForMs?: number;
 }
 
-class PermanentFailure extends Error {}
+/** One message ready to apply: where it came from, how it is deduplicated, and what runs it. */
+interface Application {
+  /** The queue it was consumed from; dead letters name it and are routed by it. */
+  queue: string;
+  /** Inbox consumer name: the service for events, the input's queue for plain commands. */
+  consumer: string;
+  messageId: string;
+  /** Event type or input pattern: the inbox row's type and the metrics label. */
+  type: string;
+  correlationId: string;
+  handler: MessageHandler;
+  payload: unknown;
+}
 
 /**
  * A custom Nest transport strategy on amqplib (docs/messaging.md says why not Nest's RMQ
@@ -43,11 +74,17 @@ class PermanentFailure extends Error {}
  * - `<service>.commands` — request/reply from the gateway (`@MessagePattern`). The reply goes to
  *   the caller's `replyTo`; the command is acked after the reply is sent. A command is never
  *   retried: the caller has a deadline, and a retry after it gave up would surprise it.
- * - `<service>.events` — domain events bound from `crm.events` (`@EventPattern`). Each is applied
- *   in one transaction together with its inbox row and acked only after commit. Duplicates are
- *   acked without effect; a transient failure (database down) is retried in place with back-off,
- *   so it does not burn the queue's delivery limit; a poison message is copied to the service's
- *   dead-letter queue with the reason in `x-dead-letter-reason`, then acked.
+ * - `<service>.events` — domain events bound from `crm.events` (`@EventPattern`), their `data`
+ *   validated against the type's contract (libs/contracts) before the handler runs.
+ * - `<service>.<input>` — plain command messages (a POS purchase body, no envelope) from an
+ *   exchange the publishers own, validated against the input's payload class and identified by
+ *   `message_id` or the body's natural key (`inputs`).
+ *
+ * Events and plain inputs are applied alike (`apply`): in one transaction together with their
+ * inbox row, acked only after commit. Duplicates are acked without effect; a transient failure
+ * (database down) is retried in place with back-off, so it does not burn the queue's delivery
+ * limit; a poison message is copied to the service's dead-letter queue with the reason in
+ * `x-dead-letter-reason`, then acked.
  */
 export class AmqpServer extends Server implements CustomTransportStrategy {
   private channel?: ConfirmChannel;
@@ -63,6 +100,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
+      this.checkDeclarations();
       await this.options.connection.addSetup((model) => this.setup(model));
       callback();
     } catch (error) {
@@ -94,9 +132,37 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     return this.channel as T;
   }
 
-  /** Event types this service consumes: every `@EventPattern` registered with Nest. */
+  /** Event types this service consumes: every `@EventPattern` registered with Nest, except plain inputs' handlers. */
   eventPatterns(): string[] {
-    return [...this.getHandlers().entries()].filter(([, handler]) => handler.isEventHandler).map(([pattern]) => pattern);
+    const inputs = new Set(this.inputs().map((input) => input.pattern));
+    return [...this.getHandlers().entries()]
+      .filter(([pattern, handler]) => handler.isEventHandler && !inputs.has(pattern))
+      .map(([pattern]) => pattern);
+  }
+
+  private inputs(): readonly PlainInputContract[] {
+    return this.options.inputs ?? [];
+  }
+
+  private eventContracts(): EventDataContracts {
+    return this.options.eventContracts ?? EVENT_DATA_CONTRACTS;
+  }
+
+  /**
+   * A declared input without a handler is a wiring mistake: refuse to start rather than
+   * dead-letter every message. An event type without a data contract is only warned about here
+   * (its events are dead-lettered with the reason), so one missing contract does not stop a service.
+   */
+  private checkDeclarations(): void {
+    for (const input of this.inputs()) {
+      if (!this.getHandlerByPattern(input.pattern)?.isEventHandler) {
+        throw new Error(`Input "${input.name}" names pattern "${input.pattern}", but no @EventPattern handler has it`);
+      }
+    }
+    const uncontracted = this.eventPatterns().filter((type) => !Object.hasOwn(this.eventContracts(), type));
+    if (uncontracted.length) {
+      this.options.logger.warn({ types: uncontracted }, 'event types consumed without a data contract; their events will be dead-lettered');
+    }
   }
 
   private async setup(model: ChannelModel): Promise<void> {
@@ -106,11 +172,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     this.openChannels.add(channel);
     channel.on('close', () => this.openChannels.delete(channel));
     channel.on('error', (error: Error) => this.options.logger.warn({ err: error.message }, 'consumer channel error'));
-    await declareServiceTopology(channel, {
-      service,
-      eventBindings: this.eventPatterns(),
-      extraBindings: this.options.extraBindings,
-    });
+    await declareServiceTopology(channel, { service, eventBindings: this.eventPatterns(), inputs: this.inputs() });
     await channel.prefetch(this.options.prefetch ?? 20);
     this.channel = channel;
     this.consumerTags.length = 0;
@@ -123,6 +185,14 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       noAck: false,
     });
     this.consumerTags.push(commands.consumerTag, events.consumerTag);
+    for (const input of this.inputs()) {
+      const consumer = await channel.consume(
+        Topology.inputQueue(service, input.name),
+        (message) => message && this.track(this.onInput(input, channel, message)),
+        { noAck: false },
+      );
+      this.consumerTags.push(consumer.consumerTag);
+    }
   }
 
   /**
@@ -184,7 +254,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       const payload = parseJson(message.content);
       if (caller.error) throw caller.error;
       const handler = this.requireHandler(pattern, false);
-      const context = new AmqpContext({ message, pattern, correlationId, caller: caller.value });
+      const context = new AmqpContext({ message, pattern, correlationId, caller: caller.value, messageId: message.properties.messageId });
       const data = await runInContext(requestContext, () => this.invoke(handler, payload, context));
       reply = { ok: true, data: data ?? null };
     } catch (error) {
@@ -220,71 +290,121 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
 
   private async onEvent(channel: ConfirmChannel, message: ConsumeMessage): Promise<void> {
     const queue = Topology.eventQueue(this.options.service);
-    let envelope: EventEnvelope;
+    let envelope: EventEnvelope | undefined;
     let handler: MessageHandler;
+    let data: object;
     try {
       envelope = parseEnvelope(message);
       handler = this.requireHandler(envelope.type, true);
+      data = await this.validateEventData(envelope);
     } catch (error) {
       // The label is a known type or 'unknown': a publisher must not be able to mint label values.
-      const type = String(message.properties.type ?? '');
+      const type = String(envelope?.type ?? message.properties.type ?? '');
       metrics.eventsConsumed.inc({ type: this.getHandlerByPattern(type) ? type : 'unknown', outcome: 'dead_lettered' });
       return this.deadLetter(channel, message, queue, (error as Error).message);
     }
-    const consumer = this.options.service;
+    return this.apply(channel, message, {
+      queue,
+      consumer: this.options.service,
+      messageId: envelope.id,
+      type: envelope.type,
+      correlationId: envelope.correlationId,
+      handler,
+      payload: { ...envelope, data },
+    });
+  }
+
+  /** The envelope's `data` as its type's contract class, or a permanent failure naming the fields. */
+  private async validateEventData(envelope: EventEnvelope): Promise<object> {
+    const contract = Object.hasOwn(this.eventContracts(), envelope.type) ? this.eventContracts()[envelope.type] : undefined;
+    if (!contract) throw new PermanentFailure(`no data contract for event type "${envelope.type.slice(0, 200)}" (libs/contracts)`);
+    try {
+      return await validateEventData(contract, envelope.data);
+    } catch (error) {
+      throw new PermanentFailure(deadLetterReason(toErrorPayload(error).payload, 'data'));
+    }
+  }
+
+  // ---- plain command inputs --------------------------------------------------------------
+
+  private async onInput(input: PlainInputContract, channel: ConfirmChannel, message: ConsumeMessage): Promise<void> {
+    const queue = Topology.inputQueue(this.options.service, input.name);
+    let payload: object;
+    let messageId: string;
+    let handler: MessageHandler;
+    try {
+      const body = parseJsonObject(message.content);
+      try {
+        payload = await validateCommandBody(input.payload, body);
+      } catch (error) {
+        throw new PermanentFailure(deadLetterReason(toErrorPayload(error).payload));
+      }
+      messageId = plainMessageId(message.properties.messageId, payload, input.naturalKey);
+      handler = this.requireHandler(input.pattern, true, true);
+    } catch (error) {
+      metrics.eventsConsumed.inc({ type: input.pattern, outcome: 'dead_lettered' });
+      return this.deadLetter(channel, message, queue, (error as Error).message);
+    }
+    const correlationId = stringHeader(message.properties.headers?.[MessageHeaders.correlationId]) ?? messageId;
+    return this.apply(channel, message, { queue, consumer: queue, messageId, type: input.pattern, correlationId, handler, payload });
+  }
+
+  // ---- applying a message once -----------------------------------------------------------
+
+  /**
+   * Runs the handler in one transaction with the message's inbox row, then acks; a duplicate is
+   * acked without effect, a handler's permanent error dead-letters the message, a transient one
+   * (database down) is retried in place with back-off and eventually handed back to the queue.
+   */
+  private async apply(channel: ConfirmChannel, message: ConsumeMessage, application: Application): Promise<void> {
+    const { queue, consumer, messageId, type, correlationId, handler, payload } = application;
     const retryUntil = Date.now() + (this.options.retryInPlaceForMs ?? 5 * 60_000);
     for (let attempt = 1; ; attempt++) {
       let outcome: 'applied' | 'duplicate';
       try {
-        outcome = await runInContext({ correlationId: envelope.correlationId, causationId: envelope.id }, () =>
+        outcome = await runInContext({ correlationId, causationId: messageId }, () =>
           this.options.dataSource.transaction(async (manager) => {
             const inserted: unknown[] = await manager.query(
               `INSERT INTO inbox_messages (consumer, message_id, type) VALUES ($1, $2, $3)
                ON CONFLICT DO NOTHING RETURNING message_id`,
-              [consumer, envelope.id, envelope.type],
+              [consumer, messageId, type],
             );
             if (inserted.length === 0) return 'duplicate' as const;
-            const context = new AmqpContext({ message, pattern: envelope.type, correlationId: envelope.correlationId, manager });
-            await this.invoke(handler, envelope, context);
+            const context = new AmqpContext({ message, pattern: type, correlationId, manager, messageId });
+            await this.invoke(handler, payload, context);
             return 'applied' as const;
           }),
         );
       } catch (error) {
-        const { payload } = toErrorPayload(error);
+        const { payload: failure } = toErrorPayload(error);
         if (!this.openChannels.has(channel)) {
           // The delivery went back to the queue with its channel; retrying or dead-lettering here
           // would race the consumer that now has it.
-          this.options.logger.warn(
-            { eventId: envelope.id, code: payload.code },
-            'event failed after its channel closed; left for redelivery',
-          );
+          this.options.logger.warn({ messageId, code: failure.code }, 'message failed after its channel closed; left for redelivery');
           return;
         }
-        if (payload.kind !== ErrorKind.Unavailable) {
-          metrics.eventsConsumed.inc({ type: envelope.type, outcome: 'dead_lettered' });
-          this.options.logger.error(
-            { eventId: envelope.id, type: envelope.type, code: payload.code },
-            'event handler failed; dead-lettering',
-          );
-          return this.deadLetter(channel, message, queue, `${payload.code}: ${payload.message}`);
+        if (failure.kind !== ErrorKind.Unavailable) {
+          metrics.eventsConsumed.inc({ type, outcome: 'dead_lettered' });
+          this.options.logger.error({ messageId, type, code: failure.code }, 'message handler failed; dead-lettering');
+          return this.deadLetter(channel, message, queue, deadLetterReason(failure));
         }
         if (this.closing || Date.now() > retryUntil) {
           // Shutting down, or retried in place long enough: hand it back (one delivery of the
           // queue's limit); after the limit the broker dead-letters it.
           this.onOpenChannel(channel, () => channel.nack(message, false, true));
-          metrics.eventsConsumed.inc({ type: envelope.type, outcome: 'requeued' });
+          metrics.eventsConsumed.inc({ type, outcome: 'requeued' });
           return;
         }
-        metrics.eventsConsumed.inc({ type: envelope.type, outcome: 'retried' });
+        metrics.eventsConsumed.inc({ type, outcome: 'retried' });
         const delay = Math.min(this.options.retryMaxMs ?? 30_000, (this.options.retryBaseMs ?? 500) * 2 ** Math.min(attempt - 1, 10));
-        this.options.logger.warn({ eventId: envelope.id, attempt, delay }, 'transient failure applying event; retrying');
+        this.options.logger.warn({ messageId, attempt, delay }, 'transient failure applying message; retrying');
         await sleep(delay);
         continue;
       }
       // Acked outside the try: a failed ack after commit is not a handler failure to dead-letter;
       // the redelivery is recognised by the inbox and acked without effect.
       this.onOpenChannel(channel, () => channel.ack(message));
-      metrics.eventsConsumed.inc({ type: envelope.type, outcome });
+      metrics.eventsConsumed.inc({ type, outcome });
       return;
     }
   }
@@ -318,9 +438,14 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     }
   }
 
-  private requireHandler(pattern: string, event: boolean): MessageHandler {
+  /**
+   * The handler for a command (`event` false) or an event/input (`event` true). An input's pattern
+   * is reachable only through its own queue: an envelope naming it on the event queue has no handler.
+   */
+  private requireHandler(pattern: string, event: boolean, viaInput = false): MessageHandler {
     const handler = this.getHandlerByPattern(pattern);
-    if (!handler || Boolean(handler.isEventHandler) !== event) {
+    const isInput = this.inputs().some((input) => input.pattern === pattern);
+    if (!handler || Boolean(handler.isEventHandler) !== event || (event && isInput !== viaInput)) {
       throw new CommonException(CommonErrorCode.UnknownPattern, `No handler for "${pattern.slice(0, 200)}"`);
     }
     return handler;
@@ -399,7 +524,8 @@ function parseEnvelope(message: ConsumeMessage): EventEnvelope {
     envelope.id.length > 200 ||
     typeof envelope.type !== 'string' ||
     typeof envelope.data !== 'object' ||
-    envelope.data === null
+    envelope.data === null ||
+    Array.isArray(envelope.data)
   ) {
     throw new PermanentFailure('not an event envelope (id, type and data are required)');
   }

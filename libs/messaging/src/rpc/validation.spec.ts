@@ -1,6 +1,15 @@
 import type { ValidationError } from '@nestjs/common';
+import {
+  CustomerDestroyedEventData,
+  CustomerEventData,
+  CustomerEventType,
+  EVENT_DATA_CONTRACTS,
+  MAX_MONEY_AMOUNT,
+  PosPurchaseLine,
+  PosPurchaseMessage,
+} from '@crm/contracts';
 import { ErrorKind } from '@crm/errors';
-import { createValidationPipe, flattenValidationErrors } from './validation';
+import { createValidationPipe, flattenValidationErrors, validateCommandBody, validateEventData } from './validation';
 
 function node(property: string, constraints?: Record<string, string>, children: ValidationError[] = []): ValidationError {
   return { property, constraints, children };
@@ -47,5 +56,104 @@ describe('flattenValidationErrors', () => {
       message: 'The request is invalid',
       errors: [{ field: 'amount', message: 'amount must not be less than 0' }],
     });
+  });
+});
+
+describe('message contracts, validated as the transport does it', () => {
+  const customerId = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
+  const summary = {
+    customerId,
+    code: null,
+    name: 'Canal Dealers',
+    type: 'dealer',
+    status: 'prospect',
+    grade: null,
+    creditRating: null,
+    confidentiality: 'secret',
+  };
+
+  async function fieldsOf(promise: Promise<unknown>): Promise<string[]> {
+    const error = await promise.then(
+      () => undefined,
+      (e: { toPayload(): { errors?: { field: string }[] } }) => e,
+    );
+    if (!error) throw new Error('expected a validation failure');
+    return (error.toPayload().errors ?? []).map((e) => e.field);
+  }
+
+  it('accepts every customers event data as the service builds it, and returns the contract class', async () => {
+    for (const type of Object.values(CustomerEventType).filter((t) => t !== CustomerEventType.Destroyed)) {
+      const data = await validateEventData(EVENT_DATA_CONTRACTS[type], { ...summary, code: 'C2026000001', grade: 'A' });
+      expect(data).toBeInstanceOf(CustomerEventData);
+    }
+    await expect(validateEventData(CustomerEventData, { ...summary, changedFields: ['name', 'contacts'] })).resolves.toBeTruthy();
+    const destroyed = {
+      customerId,
+      code: 'C2026000001',
+      destroyedAt: '2026-02-01T00:00:00.000Z',
+      approvers: [{ role: 'archivist', keyId: 'k-1', at: '2026-01-01T00:00:00Z' }],
+    };
+    await expect(validateEventData(EVENT_DATA_CONTRACTS[CustomerEventType.Destroyed], destroyed)).resolves.toBeInstanceOf(
+      CustomerDestroyedEventData,
+    );
+  });
+
+  it('names the fields of customers event data that break the contract, nested ones included', async () => {
+    expect(
+      await fieldsOf(validateEventData(CustomerEventData, { ...summary, customerId: 'c-1', status: 'gone', code: undefined })),
+    ).toEqual(expect.arrayContaining(['customerId', 'status', 'code']));
+    const destroyed = { customerId, code: null, destroyedAt: 'yesterday', approvers: [{ role: 'sales', keyId: '', at: '2026-01-01' }] };
+    expect(await fieldsOf(validateEventData(CustomerDestroyedEventData, destroyed))).toEqual(
+      expect.arrayContaining(['destroyedAt', 'approvers.0.role', 'approvers.0.keyId', 'approvers.0.at']),
+    );
+  });
+
+  it('strips an event data field it does not know (a producer may add fields, API.md) instead of refusing it', async () => {
+    const data = await validateEventData(CustomerEventData, { ...summary, addedLater: 1 });
+    expect(data).not.toHaveProperty('addedLater');
+  });
+
+  const purchase = {
+    storeId: 'S001',
+    transactionId: 'T-1',
+    occurredAt: '2026-11-03T08:15:00+08:00',
+    cardNumber: '6222000011112222',
+    lines: [{ sku: 'TEA-001', quantity: 1, unitPrice: { amount: 0, currency: 'CNY' }, promo: true }],
+    paid: { amount: MAX_MONEY_AMOUNT, currency: 'CNY' },
+  };
+
+  it('accepts a POS purchase body at its limits and returns the contract class with nested classes', async () => {
+    const body = await validateCommandBody(PosPurchaseMessage, { ...purchase, phone: '(010) 6552-9988' });
+    expect(body).toBeInstanceOf(PosPurchaseMessage);
+    expect(body.lines[0]).toBeInstanceOf(PosPurchaseLine);
+    const hundred = Array.from({ length: 100 }, () => purchase.lines[0]);
+    await expect(validateCommandBody(PosPurchaseMessage, { ...purchase, lines: hundred, storeId: 's'.repeat(200) })).resolves.toBeTruthy();
+  });
+
+  it('refuses a POS purchase body outside API.md, naming each field', async () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['storeId', { storeId: 's'.repeat(201) }],
+      ['transactionId', { transactionId: undefined }],
+      ['occurredAt', { occurredAt: '2026-11-03T08:15:00' }],
+      ['phone', { phone: '+86 (10) +1234' }],
+      ['cardNumber', { cardNumber: '6222-0000-1111-2222' }],
+      ['lines', { lines: [] }],
+      ['lines', { lines: Array.from({ length: 101 }, () => purchase.lines[0]) }],
+      ['lines.0.quantity', { lines: [{ ...purchase.lines[0], quantity: 1.5 }] }],
+      ['lines.0.sku', { lines: [{ ...purchase.lines[0], sku: '' }] }],
+      ['lines.0.unitPrice', { lines: [{ ...purchase.lines[0], unitPrice: undefined }] }],
+      ['lines.0.unitPrice.amount', { lines: [{ ...purchase.lines[0], unitPrice: { amount: -1, currency: 'CNY' } }] }],
+      ['lines.0.extra', { lines: [{ ...purchase.lines[0], extra: true }] }],
+      ['paid.amount', { paid: { amount: MAX_MONEY_AMOUNT + 1, currency: 'CNY' } }],
+      ['paid.currency', { paid: { amount: 1, currency: 'RMB1' } }],
+      ['paid', { paid: undefined }],
+      ['coupon', { coupon: 'FREE' }],
+    ];
+    for (const [field, change] of cases) {
+      expect([field, await fieldsOf(validateCommandBody(PosPurchaseMessage, { ...purchase, ...change }))]).toEqual([
+        field,
+        expect.arrayContaining([field]),
+      ]);
+    }
   });
 });

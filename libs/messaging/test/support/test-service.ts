@@ -4,9 +4,16 @@ import { Controller, type DynamicModule, Inject, type INestMicroservice, Module 
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import { connect, type Options } from 'amqplib';
+import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 import type { Logger } from 'pino';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { type EventEnvelope } from '@crm/contracts';
+import {
+  type EventDataContracts,
+  type EventEnvelope,
+  type PlainInputContract,
+  PosPurchaseInput,
+  type PosPurchaseMessage,
+} from '@crm/contracts';
 import { DomainException, ErrorKind } from '@crm/errors';
 import {
   claimCommand,
@@ -31,6 +38,17 @@ import { testEnv } from '@crm/testing';
 export const THING_HAPPENED = 'test.thing.happened';
 /** The event type the test service's `test.thing.create` command records in its outbox. */
 export const THING_CREATED = 'test.thing.created';
+/** Consumed by the test service, but with no data contract: its events are dead-lettered. */
+export const THING_UNCONTRACTED = 'test.thing.uncontracted';
+/** A test exchange standing in for `pos.purchases`. */
+export const TEST_POS_EXCHANGE = 'test.pos.purchases';
+
+/** The POS input contract as loyalty declares it, on a test exchange and with the test handler. */
+export const TEST_POS_INPUT: PlainInputContract = {
+  ...PosPurchaseInput,
+  exchange: TEST_POS_EXCHANGE,
+  pattern: 'test.pos.purchase-completed',
+};
 
 /** The test service's own table: one row per applied effect, tagged with the instance that applied it. */
 export class TestEffects1763900000001 implements MigrationInterface {
@@ -60,16 +78,31 @@ export class TestException extends DomainException {
   }
 }
 
-export interface ThingData {
+/** `data` of THING_HAPPENED, validated by the transport before the handler sees it. */
+export class ThingData {
+  @IsString()
+  @Length(1, 200)
   key: string;
+
   /** The handler refuses it with a non-transient domain error. */
+  @IsOptional()
+  @IsBoolean()
   poison?: boolean;
 }
+
+export const TEST_EVENT_CONTRACTS: EventDataContracts = { [THING_HAPPENED]: ThingData };
 
 /** Per-instance hooks a test sets to make the handler block, fail, or record what it saw. */
 export interface Behaviour {
   /** Runs inside the event's transaction before the effect row is written; throw to fail it. */
   beforeApply?: (envelope: EventEnvelope<ThingData>, ctx: AmqpContext) => Promise<void> | void;
+  /** Runs inside a plain input's transaction before its effect row is written; throw to fail it. */
+  beforeInput?: (body: PosPurchaseMessage, ctx: AmqpContext) => Promise<void> | void;
+}
+
+/** The `test_effects.key` of a POS purchase: its natural key. */
+export function purchaseKey(body: Pick<PosPurchaseMessage, 'storeId' | 'transactionId'>): string {
+  return `${body.storeId}/${body.transactionId}`;
 }
 
 interface InstanceDeps {
@@ -95,6 +128,28 @@ class TestController {
     await ctx.manager.query('INSERT INTO test_effects (key, event_id, applied_by, correlation_id) VALUES ($1, $2, $3, $4)', [
       envelope.data.key,
       envelope.id,
+      this.deps.name,
+      ctx.correlationId,
+    ]);
+  }
+
+  /** Never reached: THING_UNCONTRACTED has no data contract, so the transport dead-letters it. */
+  @EventPattern<string>(THING_UNCONTRACTED)
+  async onUncontracted(@Payload() envelope: EventEnvelope, @Ctx() ctx: AmqpContext): Promise<void> {
+    await ctx.manager.query('INSERT INTO test_effects (key, event_id, applied_by) VALUES ($1, $2, $3)', [
+      String(envelope.data.key),
+      envelope.id,
+      this.deps.name,
+    ]);
+  }
+
+  /** A plain input handler: the body is the validated POS purchase, written through the inbox's transaction. */
+  @EventPattern<string>(TEST_POS_INPUT.pattern)
+  async onPurchase(@Payload() body: PosPurchaseMessage, @Ctx() ctx: AmqpContext): Promise<void> {
+    await this.deps.behaviour.beforeInput?.(body, ctx);
+    await ctx.manager.query('INSERT INTO test_effects (key, event_id, applied_by, correlation_id) VALUES ($1, $2, $3, $4)', [
+      purchaseKey(body),
+      ctx.messageId,
       this.deps.name,
       ctx.correlationId,
     ]);
@@ -211,6 +266,8 @@ export async function startTestService(options: TestServiceOptions): Promise<Tes
     shutdownGraceMs: 2000,
     retryBaseMs: 20,
     retryMaxMs: 200,
+    eventContracts: TEST_EVENT_CONTRACTS,
+    inputs: [TEST_POS_INPUT],
     ...options.server,
   });
   const app = await NestFactory.createMicroservice(TestModule.with({ name, dataSource, outbox, behaviour }), {
