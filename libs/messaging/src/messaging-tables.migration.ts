@@ -1,8 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CommandReplies1763900000002 } from './command-replies.migration';
 
 /**
- * The outbox and the inbox, created in every domain service's own database. Each service lists
- * this migration first in its own migrations array.
+ * The outbox and the inbox, created in every domain service's own database. Services list
+ * `MESSAGING_MIGRATIONS` first in their migrations array.
  */
 export class MessagingTables1763900000000 implements MigrationInterface {
   name = 'MessagingTables1763900000000';
@@ -40,3 +41,6 @@ export class MessagingTables1763900000000 implements MigrationInterface {
     await runner.query('DROP TABLE outbox_messages');
   }
 }
+
+/** Every messaging table migration, in order; services list these first. */
+export const MESSAGING_MIGRATIONS = [MessagingTables1763900000000, CommandReplies1763900000002];

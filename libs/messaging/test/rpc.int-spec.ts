@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Caller } from '@crm/contracts';
 import { ErrorKind, RemoteException } from '@crm/errors';
 import { AmqpConnection, RpcClient, Topology, UndeliveredCommandError, sleep } from '@crm/messaging';
-import { type TestDatabase, type TestVhost, createTestDatabase, createTestVhost, drainQueue, eventually } from '@crm/testing';
-import { type TestService, effectsFor, publishRaw, startRpcClient, startTestService } from './support/test-service';
+import { type TestDatabase, type TestVhost, createTestDatabase, createTestVhost, drainQueue } from '@crm/testing';
+import { type TestService, effectsFor, publishRaw, replyQueue, startRpcClient, startTestService } from './support/test-service';
 
 /**
  * Gateway → service request/reply (docs/messaging.md "Request/reply", GW-4): answers come back
@@ -125,20 +125,47 @@ describe('RpcClient ↔ AmqpServer request/reply', () => {
     expect(await effectsFor(service.dataSource, key)).toEqual([]);
   });
 
-  it('applies a redelivered command once: the inbox claim of its message id refuses the second delivery', async () => {
+  it('applies a redelivered command once and answers it with the first result (issue 10)', async () => {
     const key = `once-${randomUUID()}`;
     const messageId = randomUUID();
+    const replies = await replyQueue(vhost.url);
     const deliver = () =>
       publishRaw(vhost.url, { exchange: '', routingKey: Topology.commandQueue(SERVICE) }, JSON.stringify({ key }), {
         type: 'test.thing.create-once',
         messageId,
+        replyTo: replies.name,
+        correlationId: messageId,
       });
-    await deliver();
-    await deliver(); // as the broker would after a lost ack
-    await eventually(async () => expect(await drainQueue(Topology.commandDeadLetterQueue(SERVICE), vhost.url)).toHaveLength(1), 5000);
+    await deliver(); // committed and answered — but say the answer was lost with the replica …
+    await deliver(); // … and the broker delivered the command again, as after a lost ack
+    const [first, second] = await replies.take(2);
+    expect(first).toEqual({ ok: true, data: { key, appliedBy: 'svc', at: expect.any(String) } });
+    expect(second).toEqual(first);
     expect(await effectsFor(service.dataSource, key)).toHaveLength(1);
+    expect(await drainQueue(Topology.commandDeadLetterQueue(SERVICE), vhost.url)).toEqual([]);
     // A different command (a new message id) with the same body is a new command and runs.
     await client.send(SERVICE, 'test.thing.create-once', { key }, { correlationId: 'c-11' });
     expect(await effectsFor(service.dataSource, key)).toHaveLength(2);
+    await replies.close();
+  });
+
+  it('answers 409 to a redelivery whose stored answer was erased (CUS-9), and changes nothing', async () => {
+    const key = `erased-${randomUUID()}`;
+    const messageId = randomUUID();
+    const replies = await replyQueue(vhost.url);
+    const deliver = () =>
+      publishRaw(vhost.url, { exchange: '', routingKey: Topology.commandQueue(SERVICE) }, JSON.stringify({ key }), {
+        type: 'test.thing.create-once',
+        messageId,
+        replyTo: replies.name,
+      });
+    await deliver();
+    await replies.take(1);
+    await service.dataSource.query(`UPDATE inbox_messages SET reply = NULL WHERE message_id = $1`, [messageId]);
+    await deliver();
+    const [again] = await replies.take(1);
+    expect(again).toMatchObject({ ok: false, error: { kind: ErrorKind.Conflict, code: 'DUPLICATE_COMMAND' } });
+    expect(await effectsFor(service.dataSource, key)).toHaveLength(1);
+    await replies.close();
   });
 });

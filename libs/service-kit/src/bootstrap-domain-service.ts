@@ -7,7 +7,7 @@ import { type BaseServiceConfig, redactUrl } from '@crm/config';
 import {
   AmqpConnection,
   AmqpServer,
-  MessagingTables1763900000000,
+  MESSAGING_MIGRATIONS,
   OutboxRelay,
   OutboxWriter,
   PassThroughRpcFilter,
@@ -58,7 +58,7 @@ export async function bootstrapDomainService(config: BaseServiceConfig, definiti
     serverUrl: config.databaseUrl,
     database: config.databaseName,
     entities: definition.entities,
-    migrations: [MessagingTables1763900000000, ...definition.migrations],
+    migrations: [...MESSAGING_MIGRATIONS, ...definition.migrations],
     applicationName: config.serviceName,
   });
   await dataSource.initialize();

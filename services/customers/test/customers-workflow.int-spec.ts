@@ -650,6 +650,14 @@ describe('customers service: workflow, codes, grading, reviews, destruction, eve
         [victim.id],
       );
       expect(rows[0].n).toBe(0);
+      // Nor do the answers kept for redelivered commands (issue 10): those about the archive are erased.
+      const kept = await h.sql.query(
+        `SELECT count(*) FILTER (WHERE reply -> 'data' ? 'name')::int AS named, count(*)::int AS n
+         FROM inbox_messages WHERE consumer = 'rpc' AND message_id IS NOT NULL AND reply IS NOT NULL AND reply -> 'data' ->> 'id' = $1`,
+        [victim.id],
+      );
+      expect(kept.rows[0].named).toBe(0);
+      expect(kept.rows[0].n).toBeGreaterThan(0); // tombstone answers, which carry no content
     });
   });
 });

@@ -1,16 +1,30 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { CommonErrorCode, CommonException } from '@crm/errors';
 import { currentContext } from '@crm/observability';
+import type { RpcReply } from '../rpc/rpc-reply';
 
 /** Inbox rows of commands live in the same table as events', under this consumer name. */
 export const COMMAND_INBOX_CONSUMER = 'rpc';
 
 /**
- * At-least-once delivery applies to commands too: if the connection drops after a command's
- * transaction committed but before its ack, the broker delivers it again — possibly to another
- * replica, possibly before its deadline. The first write transaction of a command claims its
- * message id in the inbox, in that same transaction; a redelivery finds the claim and changes
- * nothing (409). Commands without an id (sent by hand) are not deduplicated.
+ * A redelivered command that was already applied: the transport answers `reply`, the answer the
+ * first delivery committed, so the caller (and its Idempotency-Key) sees the same success.
+ */
+export class CommandAlreadyApplied extends Error {
+  constructor(readonly reply: RpcReply) {
+    super('This command was already applied; answering its first result');
+    this.name = 'CommandAlreadyApplied';
+  }
+}
+
+/**
+ * At-least-once delivery applies to commands too: if the replica dies or the connection drops
+ * after a command's transaction committed but before its reply and ack, the broker delivers it
+ * again — possibly to another replica, before its deadline. The first write transaction of a
+ * command claims its message id in the inbox, in that same transaction; a redelivery finds the
+ * claim, changes nothing and answers the reply stored with it (`recordCommandReply`). A claim
+ * whose reply was erased (CUS-9) answers 409. Commands without an id (sent by hand) are not
+ * deduplicated.
  */
 export async function claimCommand(manager: EntityManager): Promise<void> {
   const context = currentContext();
@@ -21,9 +35,36 @@ export async function claimCommand(manager: EntityManager): Promise<void> {
     [COMMAND_INBOX_CONSUMER, context.commandId],
   );
   if (claimed.length === 0) {
+    // The insert waited for the first delivery's transaction; it committed, so its reply is there.
+    const [first] = (await manager.query(`SELECT reply FROM inbox_messages WHERE consumer = $1 AND message_id = $2`, [
+      COMMAND_INBOX_CONSUMER,
+      context.commandId,
+    ])) as { reply: RpcReply | null }[];
+    if (first?.reply) throw new CommandAlreadyApplied(first.reply);
     throw new CommonException(CommonErrorCode.DuplicateCommand, 'This command was already applied; its redelivery changed nothing');
   }
   context.commandClaimed = true;
+}
+
+/**
+ * Stores the command's answer with its claim, in the command's transaction (before commit). Also
+ * erases stored answers about resources this command erased (CUS-9), so none can be replayed.
+ */
+export async function recordCommandReply(manager: EntityManager, reply: RpcReply): Promise<void> {
+  const context = currentContext();
+  if (!context?.commandId || !context.commandClaimed) return;
+  if (context.erased?.length) {
+    await manager.query(`UPDATE inbox_messages SET reply = NULL WHERE consumer = $1 AND reply -> 'data' ->> 'id' = ANY($2::text[])`, [
+      COMMAND_INBOX_CONSUMER,
+      context.erased,
+    ]);
+  }
+  const stored = context.erased?.length ? { ...reply, erased: context.erased } : reply;
+  await manager.query(`UPDATE inbox_messages SET reply = $3::jsonb WHERE consumer = $1 AND message_id = $2`, [
+    COMMAND_INBOX_CONSUMER,
+    context.commandId,
+    JSON.stringify(stored),
+  ]);
 }
 
 /** Commands are worthless after their deadline (seconds); a day of claims is ample. */

@@ -19,6 +19,7 @@ import { Topology, declareServiceTopology } from '../amqp/topology';
 import { PermanentFailure, deadLetterReason } from '../consumer/dead-letter-reason';
 import { parseJsonObject, plainMessageId } from '../consumer/plain-input';
 import { sleep } from '../timeout';
+import { CommandAlreadyApplied } from '../inbox/command-inbox';
 import { AmqpContext } from './amqp.context';
 import type { RpcReply } from './rpc-reply';
 import { toErrorPayload } from './to-error-payload';
@@ -258,7 +259,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       const data = await runInContext(requestContext, () => this.invoke(handler, payload, context));
       reply = { ok: true, data: data ?? null };
     } catch (error) {
-      reply = { ok: false, error: this.describe(error, pattern) };
+      // A redelivery of a committed command answers what the first delivery answered (issue 10).
+      reply = error instanceof CommandAlreadyApplied ? error.reply : { ok: false, error: this.describe(error, pattern) };
     }
     if (requestContext.erased?.length) reply.erased = requestContext.erased;
     metrics.rpcHandled.inc({

@@ -17,11 +17,12 @@ import {
 import { DomainException, ErrorKind } from '@crm/errors';
 import {
   claimCommand,
+  recordCommandReply,
   AmqpConnection,
   AmqpContext,
   AmqpServer,
   type AmqpServerOptions,
-  MessagingTables1763900000000,
+  MESSAGING_MIGRATIONS,
   OutboxRelay,
   type OutboxRelayOptions,
   OutboxWriter,
@@ -32,7 +33,7 @@ import {
 } from '@crm/messaging';
 import { createLogger } from '@crm/observability';
 import { createDataSource, runMigrations, withTransaction } from '@crm/persistence';
-import { testEnv } from '@crm/testing';
+import { eventually, testEnv } from '@crm/testing';
 
 /** The event type the test service consumes; its handler writes one `test_effects` row. */
 export const THING_HAPPENED = 'test.thing.happened';
@@ -171,13 +172,15 @@ class TestController {
     });
   }
 
-  /** A write command as services run them (TransactionRunner.run): claimed in the inbox first. */
+  /** A write command as services run them (TransactionRunner.run): claimed in the inbox first, its answer kept with the claim. */
   @MessagePattern('test.thing.create-once')
   createOnce(@Payload() body: { key: string }) {
     return withTransaction(this.deps.dataSource, async (manager) => {
       await claimCommand(manager);
       await manager.query('INSERT INTO test_effects (key, applied_by) VALUES ($1, $2)', [body.key, this.deps.name]);
-      return { key: body.key };
+      const result = { key: body.key, appliedBy: this.deps.name, at: new Date().toISOString() };
+      await recordCommandReply(manager, { ok: true, data: result });
+      return result;
     });
   }
 
@@ -240,7 +243,7 @@ export async function openDataSource(database: string, name: string): Promise<Da
     serverUrl: testEnv.databaseUrl,
     database,
     entities: [],
-    migrations: [MessagingTables1763900000000, TestEffects1763900000001],
+    migrations: [...MESSAGING_MIGRATIONS, TestEffects1763900000001],
     applicationName: name,
     poolSize: 5,
   });
@@ -377,4 +380,23 @@ export async function effectsFor(
   key: string,
 ): Promise<{ event_id: string | null; applied_by: string; correlation_id: string | null }[]> {
   return dataSource.query('SELECT event_id, applied_by, correlation_id FROM test_effects WHERE key = $1 ORDER BY id', [key]);
+}
+
+/** A queue of our own that RPC replies can be sent to, to see every answer a command gets. */
+export async function replyQueue(
+  amqpUrl: string,
+): Promise<{ name: string; take(count: number): Promise<unknown[]>; close(): Promise<void> }> {
+  const model = await connect(amqpUrl);
+  const channel = await model.createChannel();
+  const { queue } = await channel.assertQueue('', { exclusive: true });
+  const received: unknown[] = [];
+  await channel.consume(queue, (message) => message && received.push(JSON.parse(message.content.toString('utf8'))), { noAck: true });
+  return {
+    name: queue,
+    async take(count: number) {
+      await eventually(() => expect(received.length).toBeGreaterThanOrEqual(count), 5000);
+      return received.splice(0, count);
+    },
+    close: () => model.close(),
+  };
 }

@@ -57,7 +57,10 @@ export class CustomerController {
   async get(@Payload() payload: GetCustomerPayload, @CurrentCaller() caller: Caller) {
     // CUS-7: the access entry commits with this transaction; a refusal is thrown only afterwards,
     // so denied attempts stay recorded.
-    const outcome = await this.tx.run((manager) => this.getCustomer.execute(manager, caller, payload));
+    const outcome = await this.tx.run(
+      (manager) => this.getCustomer.execute(manager, caller, payload),
+      (read) => (read.granted ? { ok: true, data: read.value } : { ok: false, error: read.refusal.toPayload() }),
+    );
     if (!outcome.granted) throw outcome.refusal;
     return outcome.value;
   }
