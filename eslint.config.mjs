@@ -5,7 +5,7 @@
 import tseslint from 'typescript-eslint';
 import workspace from './scripts/workspace-projects.js';
 
-const { readProjects, tagValue } = workspace;
+const { readProjects, tagValue, TAGS } = workspace;
 
 /** Which project types each project type may import (by relative path; libs go through `@crm/*`). */
 const MAY_IMPORT = {
@@ -23,27 +23,37 @@ const typeOf = (project) => {
   return type;
 };
 
-const boundaryRules = projects.map((project) => {
+// Test-support libs (`lib:test-support`, e.g. @crm/testing) serve tests only and have no build
+// target: the production code (src/, not specs) of services and libs never imports them.
+const testSupport = projects.filter((project) => project.tags.includes(TAGS.testSupport));
+
+const boundaryRules = projects.flatMap((project) => {
   const allowed = MAY_IMPORT[typeOf(project)];
   const forbidden = projects.filter((other) => other !== project && !allowed.includes(typeOf(other)));
-  return {
-    files: [`${project.root}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
+  const patterns = forbidden.map((other) => ({
+    // `**/services/returns/**` from anywhere, `**/returns/src/**` for a sibling's `../../returns/src/…`.
+    group: [`**/${other.root}/**`, `**/${other.root.split('/').pop()}/src/**`],
+    message:
+      typeOf(other) === 'service'
+        ? `${project.name} (type:${typeOf(project)}) never imports the ${other.name} service: share through libs/contracts or messages.`
+        : `${project.name} (type:${typeOf(project)}) may not import ${other.name} (type:${typeOf(other)}).`,
+  }));
+  const rule = (extra) => ({ 'no-restricted-imports': ['error', { patterns: [...patterns, ...extra] }] });
+  const blocks = [{ files: [`${project.root}/**/*.ts`], rules: rule([]) }];
+  const shipped = ['service', 'lib'].includes(typeOf(project)) && !project.tags.includes(TAGS.testSupport);
+  if (shipped && testSupport.length > 0) {
+    blocks.push({
+      files: [`${project.root}/src/**/*.ts`],
+      ignores: ['**/*.spec.ts'],
+      rules: rule([
         {
-          patterns: forbidden.map((other) => ({
-            // `**/services/returns/**` from anywhere, `**/returns/src/**` for a sibling's `../../returns/src/…`.
-            group: [`**/${other.root}/**`, `**/${other.root.split('/').pop()}/src/**`],
-            message:
-              typeOf(other) === 'service'
-                ? `${project.name} (type:${typeOf(project)}) never imports the ${other.name} service: share through libs/contracts or messages.`
-                : `${project.name} (type:${typeOf(project)}) may not import ${other.name} (type:${typeOf(other)}).`,
-          })),
+          group: testSupport.flatMap((lib) => [`@crm/${lib.name}`, `**/${lib.root}/**`]),
+          message: 'Production code never imports a test-support lib (tagged lib:test-support); tests and bench/ may.',
         },
-      ],
-    },
-  };
+      ]),
+    });
+  }
+  return blocks;
 });
 
 export default tseslint.config(

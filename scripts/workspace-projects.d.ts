@@ -12,6 +12,7 @@ export declare function projectsTagged(tags: string[], workspaceRoot?: string): 
 export declare function tagValue(project: WorkspaceProject, prefix: string): string | undefined;
 export declare const TAGS: {
   readonly lib: 'type:lib';
+  readonly testSupport: 'lib:test-support';
   readonly service: 'type:service';
   readonly domainService: 'service:domain';
   readonly gateway: 'service:gateway';

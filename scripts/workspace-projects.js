@@ -47,6 +47,7 @@ function tagValue(project, prefix) {
 
 const TAGS = {
   lib: 'type:lib',
+  testSupport: 'lib:test-support',
   service: 'type:service',
   domainService: 'service:domain',
   gateway: 'service:gateway',
