@@ -1,15 +1,22 @@
 /**
- * `npm start`: checks that PostgreSQL and RabbitMQ answer, then runs the five services as child
- * processes (each creates its own database, migrates and declares its topology), prints the
- * gateway and docs URLs once the gateway is ready, and stops everything cleanly on Ctrl-C.
+ * `npm start`: checks that PostgreSQL and RabbitMQ answer, then runs the services (the projects
+ * tagged `type:service`) as child processes (each creates its own database, migrates and declares
+ * its topology), prints the gateway and docs URLs once the gateway is ready, and stops everything
+ * cleanly on Ctrl-C.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { connect } from 'amqplib';
 import { Client } from 'pg';
 import { redactUrl } from '@crm/config';
+import { readProjects, TAGS } from './workspace-projects';
 
-const SERVICES = ['customers', 'complaints', 'returns', 'loyalty', 'gateway'] as const;
+// The services are the built projects tagged `type:service` (project.json copied into dist/ by
+// the build): the domain services first, the gateway last.
+const SERVICES = readProjects(join(__dirname, '..'))
+  .filter((project) => project.tags.includes(TAGS.service))
+  .sort((a, b) => Number(a.tags.includes(TAGS.gateway)) - Number(b.tags.includes(TAGS.gateway)))
+  .map((project) => ({ name: project.name, main: join(__dirname, '..', project.root, 'src', 'main.js') }));
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const amqpUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const gatewayPort = process.env.GATEWAY_PORT ?? '3000';
@@ -92,15 +99,13 @@ async function main(): Promise<void> {
     void Promise.all(waitAll).then(() => process.exit(code));
   };
 
-  for (const service of SERVICES) {
-    const child = spawn(process.execPath, ['--enable-source-maps', join(__dirname, '..', 'services', service, 'src', 'main.js')], {
-      stdio: 'inherit',
-      env: process.env,
-    });
-    children.set(service, child);
+  if (SERVICES.length === 0) fail('No built services under dist/services: run `npm run build` first.');
+  for (const { name, main } of SERVICES) {
+    const child = spawn(process.execPath, ['--enable-source-maps', main], { stdio: 'inherit', env: process.env });
+    children.set(name, child);
     child.on('exit', (code, signal) => {
       if (stopping) return;
-      process.stderr.write(`${service} exited (${signal ?? code}); stopping the suite\n`);
+      process.stderr.write(`${name} exited (${signal ?? code}); stopping the suite\n`);
       stopAll(code ?? 1);
     });
   }
