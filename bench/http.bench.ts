@@ -32,6 +32,8 @@ export interface BenchSettings {
   warmupSeconds: number;
   rounds: number;
   archives: number;
+  /** `messaging`, `write` (POST, GET by id), `list` (the 100k-archive pages) */
+  groups: string[];
 }
 
 interface Side {
@@ -189,45 +191,49 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
       ids.push(body.id);
     }
 
-    console.log(`\n${HEADER}`);
-    await scenario(
-      'POST /customers',
-      32,
-      { url: `${api}/customers`, method: 'POST', headers: { ...json, ...auth }, body: archive },
-      { url: `${floor.url}/customers`, method: 'POST', headers: json, body: archive },
-    );
-    await scenario(
-      'GET /customers/{id} (+ register row)',
-      32,
-      { url: api, method: 'GET', headers: { ...auth, 'X-Access-Purpose': 'bench' }, paths: ids.map((id) => `/api/v1/customers/${id}`) },
-      { url: floor.url, method: 'GET', paths: ids.map((id) => `/customers/${id}`) },
-    );
-
-    const seeding = Date.now();
-    const client = new Client({ connectionString: databaseUrlOf(names.database('customers')) });
-    await client.connect();
-    try {
-      await seedArchives(client, settings.archives);
-      const [{ count }] = (await client.query('SELECT count(*)::int AS count FROM customers')).rows;
-      console.log(
-        `-- ${count} archives in the customers database (${settings.archives} bulk-loaded in ${((Date.now() - seeding) / 1000).toFixed(1)} s)`,
-      );
-    } finally {
-      await client.end();
-    }
-    const archives = settings.archives.toLocaleString('en');
     const floorUrl = floor.url;
-    const listScenario = (label: string, query: string) =>
-      scenario(
-        `GET /customers?${label} @${archives}`,
-        8,
-        { url: `${api}/customers?${query}`, method: 'GET', headers: auth },
-        { url: `${floorUrl}/customers?${query}`, method: 'GET' },
+    console.log(`\n${HEADER}`);
+    if (settings.groups.includes('write')) {
+      await scenario(
+        'POST /customers',
+        32,
+        { url: `${api}/customers`, method: 'POST', headers: { ...json, ...auth }, body: archive },
+        { url: `${floorUrl}/customers`, method: 'POST', headers: json, body: archive },
       );
-    await listScenario('limit=50', 'limit=50');
-    await listScenario(`q=${NO_MATCH_TERM} (none)`, `q=${NO_MATCH_TERM}`);
-    await listScenario(`q=${RARE_TERM} (rare)`, `q=${RARE_TERM}`);
-    await listScenario('reviewOverdue=true', 'reviewOverdue=true');
+      await scenario(
+        'GET /customers/{id} (+ register row)',
+        32,
+        { url: api, method: 'GET', headers: { ...auth, 'X-Access-Purpose': 'bench' }, paths: ids.map((id) => `/api/v1/customers/${id}`) },
+        { url: floorUrl, method: 'GET', paths: ids.map((id) => `/customers/${id}`) },
+      );
+    }
+
+    if (settings.groups.includes('list')) {
+      const seeding = Date.now();
+      const client = new Client({ connectionString: databaseUrlOf(names.database('customers')) });
+      await client.connect();
+      try {
+        await seedArchives(client, settings.archives);
+        const [{ count }] = (await client.query('SELECT count(*)::int AS count FROM customers')).rows;
+        console.log(
+          `-- ${count} archives in the customers database (${settings.archives} bulk-loaded in ${((Date.now() - seeding) / 1000).toFixed(1)} s)`,
+        );
+      } finally {
+        await client.end();
+      }
+      const archives = settings.archives.toLocaleString('en');
+      const listScenario = (label: string, query: string) =>
+        scenario(
+          `GET /customers?${label} @${archives}`,
+          8,
+          { url: `${api}/customers?${query}`, method: 'GET', headers: auth },
+          { url: `${floorUrl}/customers?${query}`, method: 'GET' },
+        );
+      await listScenario('limit=50', 'limit=50');
+      await listScenario(`q=${NO_MATCH_TERM} (none)`, `q=${NO_MATCH_TERM}`);
+      await listScenario(`q=${RARE_TERM} (rare)`, `q=${RARE_TERM}`);
+      await listScenario('reviewOverdue=true', 'reviewOverdue=true');
+    }
 
     sampler.sample();
     const rss = Object.fromEntries(

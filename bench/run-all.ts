@@ -7,14 +7,17 @@ import { EnvReader } from '@crm/config';
 import { type BenchSettings, runHttpBench } from './http.bench';
 import { runMessagingBench } from './messaging.bench';
 
-function readSettings(): BenchSettings & { messaging: boolean } {
+function readSettings(): BenchSettings {
   const env = new EnvReader(process.env);
   const settings = {
     seconds: env.int('BENCH_SECONDS', 5, { min: 1, max: 600 }),
     warmupSeconds: env.int('BENCH_WARMUP_SECONDS', 1, { min: 0, max: 60 }),
     rounds: env.int('BENCH_ROUNDS', 2, { min: 1, max: 20 }),
     archives: env.int('BENCH_ARCHIVES', 100_000, { min: 1, max: 999_999 }),
-    messaging: env.bool('BENCH_MESSAGING', true),
+    groups: env
+      .string('BENCH_SCENARIOS', 'messaging,write,list')
+      .split(',')
+      .map((group) => group.trim()),
   };
   env.done();
   return settings;
@@ -22,15 +25,17 @@ function readSettings(): BenchSettings & { messaging: boolean } {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const { messaging, ...settings } = readSettings();
+  const settings = readSettings();
   console.log(`Customer Service Suite benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   console.log(
-    `BENCH_SECONDS=${settings.seconds} BENCH_ROUNDS=${settings.rounds} BENCH_WARMUP_SECONDS=${settings.warmupSeconds} BENCH_ARCHIVES=${settings.archives}\n`,
+    `BENCH_SECONDS=${settings.seconds} BENCH_ROUNDS=${settings.rounds} BENCH_WARMUP_SECONDS=${settings.warmupSeconds} ` +
+      `BENCH_ARCHIVES=${settings.archives} BENCH_SCENARIOS=${settings.groups.join(',')}\n`,
   );
-  if (messaging) {
+  if (settings.groups.includes('messaging')) {
     console.log('== messaging (in this process)');
     await runMessagingBench();
   }
+  if (!settings.groups.includes('write') && !settings.groups.includes('list')) return;
   console.log('\n== HTTP: suite (5 processes) vs floor (1 process), load from a separate process (autocannon)');
   await runHttpBench(settings);
   console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -88,7 +88,10 @@ export async function seedArchives(client: Client, count: number): Promise<void>
   // Row-by-row trigram index maintenance (fastupdate off, as the migration sets it) makes a bulk
   // load ~4x slower; load through GIN's pending list instead and let VACUUM merge it in bulk. The
   // indexes end up with the same entries and their setting back as the migration left it.
-  const trigramIndexes = ['customers_name_trgm', 'customers_code_trgm'];
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT relname AS name FROM pg_class WHERE relname IN ('customers_name_trgm', 'customers_code_trgm')`,
+  );
+  const trigramIndexes = rows.map((row) => row.name);
   for (const index of trigramIndexes) await client.query(`ALTER INDEX ${index} SET (fastupdate = on)`);
   await client.query(
     `
