@@ -106,12 +106,12 @@ function combine(rounds: LoadFigures[]): Side & { requests: number; statusCodes:
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 
 const HEADER =
-  `${'scenario'.padEnd(34)}${'conns'.padStart(6)}${'rps'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'errors'.padStart(8)}` +
+  `${'scenario'.padEnd(44)}${'conns'.padStart(6)}${'rps'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'errors'.padStart(8)}` +
   ` |${'floor rps'.padStart(10)}${'p50'.padStart(7)}${'p99'.padStart(7)} |${'rps ratio'.padStart(10)}${'p99 ratio'.padStart(10)}`;
 
 function row(result: ScenarioResult): string {
   return (
-    `${result.scenario.padEnd(34)}${String(result.connections).padStart(6)}${fixed(result.rps).padStart(8)}` +
+    `${result.scenario.padEnd(44)}${String(result.connections).padStart(6)}${fixed(result.rps).padStart(8)}` +
     `${fixed(result.p50, 1).padStart(8)}${fixed(result.p99, 1).padStart(8)}${String(result.errors).padStart(8)}` +
     ` |${fixed(result.floor.rps).padStart(10)}${fixed(result.floor.p50, 1).padStart(7)}${fixed(result.floor.p99, 1).padStart(7)}` +
     ` |${fixed(result.ratio, 2).padStart(10)}${fixed(result.p99Ratio, 1).padStart(10)}`
