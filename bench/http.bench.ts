@@ -24,6 +24,7 @@ import {
   rssOf,
   startFloor,
   startSuite,
+  stopEveryChild,
 } from './processes';
 import { NO_MATCH_TERM, RARE_TERM, seedArchives } from './seed-archives';
 
@@ -123,6 +124,20 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
   let suite: Suite | undefined;
   let floor: Floor | undefined;
   let load: LoadGenerator | undefined;
+  let cleaned: Promise<void> | undefined;
+  const cleanUp = () =>
+    (cleaned ??= (async () => {
+      if (load?.child.connected) load.stop();
+      await floor?.stop();
+      await suite?.stop();
+      await stopEveryChild(); // those started before an interruption
+      await dropBenchDatabases(names);
+      await deleteBenchVhost(names);
+    })());
+  // Ctrl-C mid-run still stops the processes and removes the bench databases and vhost.
+  const interrupted = () => void cleanUp().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     const startedAt = Date.now();
     suite = await startSuite(names);
@@ -280,11 +295,9 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
     );
     console.log(`wrote ${file}`);
   } finally {
-    load?.stop();
-    await floor?.stop();
-    await suite?.stop();
-    await dropBenchDatabases(names);
-    await deleteBenchVhost(names);
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+    await cleanUp();
   }
 }
 

@@ -79,6 +79,13 @@ function logFile(name: string): NodeJS.WritableStream {
   return createWriteStream(join(dir, `${name}.log`));
 }
 
+/** Every child this run started, so an interrupted run can stop them even mid-start-up. */
+const started = new Set<ChildProcess>();
+
+export async function stopEveryChild(): Promise<void> {
+  await Promise.all([...started].map((child) => stopChild(child)));
+}
+
 async function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -116,6 +123,7 @@ export async function startSuite(names: BenchNames): Promise<Suite> {
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     children.set(service, child);
+    started.add(child);
   }
   const stop = async () => {
     await Promise.all([...children.values()].map((child) => stopChild(child)));
@@ -167,6 +175,7 @@ export async function startFloor(names: BenchNames): Promise<Floor> {
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  started.add(child);
   const log = logFile('floor');
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
