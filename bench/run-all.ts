@@ -1,13 +1,44 @@
-/** `npm run bench`: runs every benchmark in turn and prints its figures. */
-import { runGatewayBench } from './gateway.bench';
+/**
+ * `npm run bench` (after the build): the messaging benchmarks in this process, then the HTTP
+ * scenarios — the suite as separate processes against the floor server, load from a third
+ * process. Durations from the environment (bench/README.md). Prints figures; asserts nothing.
+ */
+import { EnvReader } from '@crm/config';
+import { type BenchSettings, runHttpBench } from './http.bench';
 import { runMessagingBench } from './messaging.bench';
 
+function readSettings(): BenchSettings {
+  const env = new EnvReader(process.env);
+  const settings = {
+    seconds: env.int('BENCH_SECONDS', 5, { min: 1, max: 600 }),
+    warmupSeconds: env.int('BENCH_WARMUP_SECONDS', 1, { min: 0, max: 60 }),
+    rounds: env.int('BENCH_ROUNDS', 2, { min: 1, max: 20 }),
+    archives: env.int('BENCH_ARCHIVES', 100_000, { min: 1, max: 999_999 }),
+    groups: env
+      .string('BENCH_SCENARIOS', 'messaging,write,list')
+      .split(',')
+      .map((group) => group.trim()),
+  };
+  env.done();
+  return settings;
+}
+
 async function main(): Promise<void> {
-  console.log(`Customer Service Suite benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
-  console.log('== messaging');
-  await runMessagingBench();
-  console.log('\n== gateway (HTTP end to end)');
-  await runGatewayBench();
+  const started = Date.now();
+  const settings = readSettings();
+  console.log(`Customer Service Suite benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+  console.log(
+    `BENCH_SECONDS=${settings.seconds} BENCH_ROUNDS=${settings.rounds} BENCH_WARMUP_SECONDS=${settings.warmupSeconds} ` +
+      `BENCH_ARCHIVES=${settings.archives} BENCH_SCENARIOS=${settings.groups.join(',')}\n`,
+  );
+  if (settings.groups.includes('messaging')) {
+    console.log('== messaging (in this process)');
+    await runMessagingBench();
+  }
+  if (!settings.groups.includes('write') && !settings.groups.includes('list')) return;
+  console.log('\n== HTTP: suite (5 processes) vs floor (1 process), load from a separate process (autocannon)');
+  await runHttpBench(settings);
+  console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 main().then(

@@ -8,6 +8,8 @@ import { CustomerException, CustomerExceptionCode } from '../customer.exception'
 import { requireRole } from '../customer.policy';
 import { toSummary } from '../customer.view';
 
+const SUMMARY_COLUMNS = ['id', 'seq', 'code', 'name', 'type', 'grade', 'creditRating', 'status', 'confidentiality'] as const;
+
 /**
  * CUS-6: summaries of archives for every staff role, whatever their level; newest first, cursor
  * paginated. Destroyed archives (CUS-9) are left out unless `status=destroyed` asks for them,
@@ -22,13 +24,16 @@ export class ListCustomersHandler {
     const after = filter.cursor === undefined ? undefined : decodeCursor(filter.cursor);
     if (after === null) throw new CustomerException(CustomerExceptionCode.InvalidCursor, 'The cursor is not valid for this list');
 
-    const query = manager.createQueryBuilder(Customer, 'c');
+    // Only what a summary shows (and `seq` for the cursor): never the jsonb content and workflow record.
+    const query = manager.createQueryBuilder(Customer, 'c').select(SUMMARY_COLUMNS.map((column) => `c.${column}`));
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
     else query.andWhere(`c.status <> 'destroyed'`);
     if (filter.grade) query.andWhere('c.grade = :grade', { grade: filter.grade });
     if (filter.confidentiality) query.andWhere('c.confidentiality = :confidentiality', { confidentiality: filter.confidentiality });
     if (filter.q !== undefined && filter.q !== '') {
       // API.md: case-insensitive substring of name or code; wildcards in `q` match literally.
+      // `ILIKE '%term%'` is served by the trigram indexes (migration 1765000000000) for terms of
+      // 3 characters or more; shorter terms have no trigram and are matched by a scan.
       const pattern = likeContains(filter.q);
       query.andWhere(
         new Brackets((or) => {

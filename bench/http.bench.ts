@@ -1,0 +1,327 @@
+/**
+ * HTTP scenarios, suite against floor: the five services run as `npm start` runs them (separate
+ * processes), the floor server (bench/floor-server.ts) in a process of its own, and the load from
+ * a third process (autocannon, bench/load-worker.ts). Every scenario runs floor, suite, floor,
+ * suite, … (BENCH_ROUNDS pairs of BENCH_SECONDS each, after a short warm-up of both), so a
+ * neighbour's burst on the shared machine hits both sides alike. Prints the table and writes
+ * bench/results/latest.json. Asserts nothing.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { connect } from 'amqplib';
+import { Client } from 'pg';
+import type { LoadFigures, LoadRequest } from './load-worker';
+import {
+  type BenchNames,
+  type Floor,
+  RssSampler,
+  type Suite,
+  createBenchVhost,
+  databaseUrlOf,
+  deleteBenchVhost,
+  dropBenchDatabases,
+  rssOf,
+  startFloor,
+  startSuite,
+  stopEveryChild,
+} from './processes';
+import { NO_MATCH_TERM, RARE_TERM, seedArchives } from './seed-archives';
+
+export interface BenchSettings {
+  seconds: number;
+  warmupSeconds: number;
+  rounds: number;
+  archives: number;
+  /** `messaging`, `write` (POST, GET by id), `list` (the 100k-archive pages) */
+  groups: string[];
+}
+
+interface Side {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+export interface ScenarioResult extends Side {
+  scenario: string;
+  connections: number;
+  requests: number;
+  floor: Side;
+  /** suite rps / floor rps */
+  ratio: number;
+  /** suite p99 / floor p99 */
+  p99Ratio: number;
+  statusCodes: Record<string, number>;
+}
+
+class LoadGenerator {
+  private next = 0;
+  private readonly pending = new Map<number, { resolve: (figures: LoadFigures) => void; reject: (error: Error) => void }>();
+
+  constructor(readonly child: ChildProcess) {
+    child.on('message', (message: { id: number; figures?: LoadFigures; error?: string }) => {
+      const waiter = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (message.figures) waiter?.resolve(message.figures);
+      else waiter?.reject(new Error(message.error));
+    });
+  }
+
+  static start(): LoadGenerator {
+    return new LoadGenerator(fork(join(__dirname, 'load-worker.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  }
+
+  run(load: Omit<LoadRequest, 'id'>): Promise<LoadFigures> {
+    const id = ++this.next;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.child.send({ ...load, id });
+    });
+  }
+
+  stop(): void {
+    this.child.disconnect();
+  }
+}
+
+type Target = Omit<LoadRequest, 'id' | 'connections' | 'seconds'>;
+
+/** Several rounds as one figure: requests over time; p50 the mean of the rounds', p99 the worst round's. */
+function combine(rounds: LoadFigures[]): Side & { requests: number; statusCodes: Record<string, number> } {
+  const seconds = rounds.reduce((sum, r) => sum + r.seconds, 0);
+  const requests = rounds.reduce((sum, r) => sum + r.requests, 0);
+  const statusCodes: Record<string, number> = {};
+  for (const r of rounds) for (const [code, count] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  return {
+    rps: requests / seconds,
+    p50: rounds.reduce((sum, r) => sum + r.p50, 0) / rounds.length,
+    p99: Math.max(...rounds.map((r) => r.p99)),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    requests,
+    statusCodes,
+  };
+}
+
+const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+
+const HEADER =
+  `${'scenario'.padEnd(44)}${'conns'.padStart(6)}${'rps'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'errors'.padStart(8)}` +
+  ` |${'floor rps'.padStart(10)}${'p50'.padStart(7)}${'p99'.padStart(7)} |${'rps ratio'.padStart(10)}${'p99 ratio'.padStart(10)}`;
+
+function row(result: ScenarioResult): string {
+  return (
+    `${result.scenario.padEnd(44)}${String(result.connections).padStart(6)}${fixed(result.rps).padStart(8)}` +
+    `${fixed(result.p50, 1).padStart(8)}${fixed(result.p99, 1).padStart(8)}${String(result.errors).padStart(8)}` +
+    ` |${fixed(result.floor.rps).padStart(10)}${fixed(result.floor.p50, 1).padStart(7)}${fixed(result.floor.p99, 1).padStart(7)}` +
+    ` |${fixed(result.ratio, 2).padStart(10)}${fixed(result.p99Ratio, 1).padStart(10)}`
+  );
+}
+
+export async function runHttpBench(settings: BenchSettings): Promise<void> {
+  const names: BenchNames = await createBenchVhost();
+  let suite: Suite | undefined;
+  let floor: Floor | undefined;
+  let load: LoadGenerator | undefined;
+  let cleaned: Promise<void> | undefined;
+  const cleanUp = () =>
+    (cleaned ??= (async () => {
+      if (load?.child.connected) load.stop();
+      await floor?.stop();
+      await suite?.stop();
+      await stopEveryChild(); // those started before an interruption
+      await dropBenchDatabases(names);
+      await deleteBenchVhost(names);
+    })());
+  // Ctrl-C mid-run still stops the processes and removes the bench databases and vhost.
+  const interrupted = () => void cleanUp().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    const startedAt = Date.now();
+    suite = await startSuite(names);
+    console.log(`suite up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (vhost ${names.vhost}, databases bench_*_${names.suffix})`);
+    await bindEventSink(names.vhostUrl);
+    floor = await startFloor(names);
+    load = LoadGenerator.start();
+    const pids = (): Record<string, number> => ({
+      ...suite!.pids,
+      floor: floor!.pid,
+      load: load!.child.pid ?? 0,
+      runner: process.pid,
+    });
+    const sampler = new RssSampler(pids);
+    const api = `${suite.gatewayUrl}/api/v1`;
+    const auth = { Authorization: `Bearer ${await createApiKey(api, suite.adminKey)}` };
+    const json = { 'Content-Type': 'application/json' };
+    const results: ScenarioResult[] = [];
+
+    const scenario = async (name: string, connections: number, suiteTarget: Target, floorTarget: Target): Promise<void> => {
+      const go = (target: Target, seconds: number) => load!.run({ ...target, connections, seconds });
+      if (settings.warmupSeconds > 0) {
+        await go(floorTarget, settings.warmupSeconds);
+        await go(suiteTarget, settings.warmupSeconds);
+      }
+      const floorRounds: LoadFigures[] = [];
+      const suiteRounds: LoadFigures[] = [];
+      sampler.start();
+      for (let round = 0; round < settings.rounds; round++) {
+        floorRounds.push(await go(floorTarget, settings.seconds));
+        suiteRounds.push(await go(suiteTarget, settings.seconds));
+      }
+      sampler.stop();
+      const measured = combine(suiteRounds);
+      const base = combine(floorRounds);
+      const result: ScenarioResult = {
+        scenario: name,
+        connections,
+        rps: measured.rps,
+        p50: measured.p50,
+        p99: measured.p99,
+        errors: measured.errors,
+        requests: measured.requests,
+        statusCodes: measured.statusCodes,
+        floor: { rps: base.rps, p50: base.p50, p99: base.p99, errors: base.errors },
+        ratio: measured.rps / base.rps,
+        p99Ratio: measured.p99 / base.p99,
+      };
+      results.push(result);
+      console.log(row(result));
+    };
+
+    const archive = JSON.stringify({
+      type: 'enterprise',
+      name: 'Bench Trading Co., Ltd.',
+      industry: 'appliances',
+      contacts: [{ name: 'Li Wei', phone: '+86 571 8888 6666', email: 'li@example.cn', keyPerson: true }],
+      notes: 'x'.repeat(500),
+    });
+    // A few archives registered through the API, to read back by id.
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const response = await fetch(`${api}/customers`, { method: 'POST', headers: { ...json, ...auth }, body: archive });
+      const body = (await response.json()) as { id?: string };
+      if (response.status !== 201 || !body.id) throw new Error(`POST /customers answered ${response.status}: ${JSON.stringify(body)}`);
+      ids.push(body.id);
+    }
+
+    const floorUrl = floor.url;
+    console.log(`\n${HEADER}`);
+    if (settings.groups.includes('write')) {
+      await scenario(
+        'POST /customers',
+        32,
+        { url: `${api}/customers`, method: 'POST', headers: { ...json, ...auth }, body: archive },
+        { url: `${floorUrl}/customers`, method: 'POST', headers: json, body: archive },
+      );
+      await scenario(
+        'GET /customers/{id} (+ register row)',
+        32,
+        { url: api, method: 'GET', headers: { ...auth, 'X-Access-Purpose': 'bench' }, paths: ids.map((id) => `/api/v1/customers/${id}`) },
+        { url: floorUrl, method: 'GET', paths: ids.map((id) => `/customers/${id}`) },
+      );
+    }
+
+    if (settings.groups.includes('list')) {
+      const seeding = Date.now();
+      const client = new Client({ connectionString: databaseUrlOf(names.database('customers')) });
+      await client.connect();
+      try {
+        await seedArchives(client, settings.archives);
+        const [{ count }] = (await client.query('SELECT count(*)::int AS count FROM customers')).rows;
+        console.log(
+          `-- ${count} archives in the customers database (${settings.archives} bulk-loaded in ${((Date.now() - seeding) / 1000).toFixed(1)} s)`,
+        );
+      } finally {
+        await client.end();
+      }
+      const archives = settings.archives.toLocaleString('en');
+      const listScenario = (label: string, query: string) =>
+        scenario(
+          `GET /customers?${label} @${archives}`,
+          8,
+          { url: `${api}/customers?${query}`, method: 'GET', headers: auth },
+          { url: `${floorUrl}/customers?${query}`, method: 'GET' },
+        );
+      await listScenario('limit=50', 'limit=50');
+      await listScenario(`q=${NO_MATCH_TERM} (none)`, `q=${NO_MATCH_TERM}`);
+      await listScenario(`q=${RARE_TERM} (rare)`, `q=${RARE_TERM}`);
+      await listScenario('reviewOverdue=true', 'reviewOverdue=true');
+    }
+
+    sampler.sample();
+    const rss = Object.fromEntries(
+      Object.entries(pids()).map(([name, pid]) => [
+        name,
+        { maxUnderLoad: Math.round((sampler.max.get(name) ?? 0) * 10) / 10, peak: Math.round((rssOf(pid)?.peak ?? 0) * 10) / 10 },
+      ]),
+    );
+    console.log(`\nRSS MiB (max sampled under load / peak VmHWM) from /proc/<pid>/status:`);
+    console.log(
+      '  ' +
+        Object.entries(rss)
+          .map(([name, figures]) => `${name} ${figures.maxUnderLoad}/${figures.peak}`)
+          .join('  '),
+    );
+
+    const file = join(process.cwd(), 'bench', 'results', 'latest.json');
+    mkdirSync(join(process.cwd(), 'bench', 'results'), { recursive: true });
+    writeFileSync(
+      file,
+      `${JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          node: process.version,
+          settings,
+          rssMiB: rss,
+          scenarios: results.map((r) => ({
+            scenario: r.scenario,
+            connections: r.connections,
+            rps: round1(r.rps),
+            p50: round1(r.p50),
+            p99: round1(r.p99),
+            errors: r.errors,
+            floor: { rps: round1(r.floor.rps), p50: round1(r.floor.p50), p99: round1(r.floor.p99) },
+            ratio: Math.round(r.ratio * 1000) / 1000,
+            p99Ratio: Math.round(r.p99Ratio * 100) / 100,
+            requests: r.requests,
+            statusCodes: r.statusCodes,
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    console.log(`wrote ${file}`);
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+    await cleanUp();
+  }
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** An outside consumer's durable queue bound to every event, so the relay's publishes are stored, not returned. */
+async function bindEventSink(vhostUrl: string): Promise<void> {
+  const connection = await connect(vhostUrl);
+  try {
+    const channel = await connection.createChannel();
+    await channel.assertQueue('bench.sink', { durable: true, arguments: { 'x-queue-type': 'quorum', 'x-max-length': 200_000 } });
+    await channel.bindQueue('bench.sink', 'crm.events', '#');
+  } finally {
+    await connection.close();
+  }
+}
+
+async function createApiKey(api: string, adminKey: string): Promise<string> {
+  const response = await fetch(`${api}/api-keys`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminKey}` },
+    body: JSON.stringify({ name: 'bench', roles: ['sales', 'manager'], clearance: 'secret', rateLimitPerSecond: 100_000 }),
+  });
+  const body = (await response.json()) as { key?: string };
+  if (response.status !== 201 || !body.key) throw new Error(`POST /api-keys answered ${response.status}: ${JSON.stringify(body)}`);
+  return body.key;
+}
