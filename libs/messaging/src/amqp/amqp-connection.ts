@@ -35,6 +35,9 @@ export class AmqpConnection {
     const { url, connectionName, logger } = this.options;
     this.model = await connect(withHeartbeat(url), {
       clientProperties: { connection_name: connectionName },
+      // Issue 10: RPC replies above ~2 KB (a page of 50 summaries) otherwise wait ~40 ms for
+      // Nagle's algorithm and the peer's delayed ACK; every request/reply pays it twice.
+      noDelay: true,
       recovery: {
         initialDelay: 200,
         maxDelay: 5000,

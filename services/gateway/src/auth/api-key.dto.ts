@@ -1,28 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
-import { CONFIDENTIALITY_LEVELS, Instant, ROLES, type ConfidentialityLevel, type Role } from '@crm/contracts';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { CONFIDENTIALITY_LEVELS, Instant, Int, LIMITS, OneOf, ROLES, Text, type ConfidentialityLevel, type Role } from '@crm/contracts';
 
 const NOT_BLANK = /\S/;
 
+/** GW-2: what an admin sends to issue a key. Field rules from libs/contracts `formats`. */
 export class CreateApiKeyDto {
-  @ApiProperty({ maxLength: 200, example: 'ERP integration' })
-  @IsString()
-  @Length(1, 200)
-  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  @Text({ pattern: NOT_BLANK, patternRule: 'not blank', example: 'ERP integration' })
   name: string;
 
   @ApiProperty({ enum: ROLES, isArray: true, example: ['sales'] })
@@ -33,31 +17,32 @@ export class CreateApiKeyDto {
   @IsIn(ROLES, { each: true })
   roles: Role[];
 
-  @ApiProperty({ enum: CONFIDENTIALITY_LEVELS, description: 'CUS-6 clearance of the key' })
-  @IsIn(CONFIDENTIALITY_LEVELS)
+  @OneOf(CONFIDENTIALITY_LEVELS, { description: 'CUS-6 clearance of the key' })
   clearance: ConfidentialityLevel;
 
-  @ApiPropertyOptional({ maxLength: 200, description: 'Required for `pos` keys: the only store they may act for' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  @Matches(NOT_BLANK, { message: 'storeId must not be blank' })
+  @Text({
+    optional: true,
+    pattern: NOT_BLANK,
+    patternRule: 'not blank',
+    description: 'Required for `pos` keys: the only store they may act for',
+  })
   storeId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100_000, default: 100, description: 'Requests per second (GW-4)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @Int({ optional: true, min: 1, max: 100_000, description: 'Requests per second (GW-4), default 100' })
   rateLimitPerSecond?: number;
 
   @Instant({ optional: true, description: 'In the future; after it the key is refused (401)', example: '2027-01-01T00:00:00Z' })
   expiresAt?: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100, description: 'CUS-6: top_secret archives this key may read' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: LIMITS.list,
+    description: 'CUS-6: top_secret archives this key may read',
+  })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(LIMITS.list)
   @IsUUID('all', { each: true })
   designatedCustomerIds?: string[];
 }
