@@ -92,6 +92,7 @@ export async function bootstrapDomainService(config: BaseServiceConfig, definiti
     prefetch: config.prefetch,
     shutdownGraceMs: config.shutdownGraceMs,
     inputs: definition.inputs,
+    crashBeforeReplyTo: process.env.CRM_FAILPOINT_CRASH_BEFORE_REPLY || undefined,
   });
   app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   await app.startAllMicroservices();

@@ -52,6 +52,13 @@ export interface AmqpServerOptions {
    * delivery). With the queue's delivery limit this bounds retries: never forever (SPEC).
    */
   retryInPlaceForMs?: number;
+  /**
+   * Fault injection (a failpoint, off unless set): the process kills itself with SIGKILL after
+   * handling a command of this pattern — its transaction committed — and before replying or
+   * acking, as a replica dying at the worst moment would. Only the replica-kill test sets it
+   * (env `CRM_FAILPOINT_CRASH_BEFORE_REPLY`).
+   */
+  crashBeforeReplyTo?: string;
 }
 
 /** One message ready to apply: where it came from, how it is deduplicated, and what runs it. */
@@ -271,6 +278,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       { pattern: this.getHandlerByPattern(pattern) ? pattern : 'unknown' },
       Number(process.hrtime.bigint() - started) / 1e9,
     );
+    if (this.options.crashBeforeReplyTo && this.options.crashBeforeReplyTo === pattern && reply.ok) process.kill(process.pid, 'SIGKILL');
     if (replyTo) {
       this.onOpenChannel(channel, () => {
         channel.publish('', replyTo, Buffer.from(JSON.stringify(reply)), {
