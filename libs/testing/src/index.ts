@@ -5,3 +5,4 @@ export * from './broker';
 export * from './servers';
 export * from './eventually';
 export * from './contract-verdict';
+export * from './domain-service-harness';

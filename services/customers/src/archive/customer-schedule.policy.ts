@@ -1,5 +1,5 @@
 import type { CustomerStatus } from '@crm/contracts';
-import { DAY_MS, addBusinessMonths } from '../common/business-time';
+import { DAY_MS, addBusinessMonths } from '@crm/calendar';
 
 /** CUS-3: an archive must be created within 7 days of first contact. */
 export const ARCHIVE_DEADLINE_DAYS = 7;

@@ -4,7 +4,7 @@ import { type AccessLogEntry, type AccessLogPayload, type Caller, type Page, Cus
 import { Customer } from '../../archive/customer.entity';
 import { CustomerException, CustomerExceptionCode } from '../../archive/customer.exception';
 import { requireRole } from '../../archive/customer.policy';
-import { decodeCursor, toPage } from '../../common/page-cursor';
+import { decodeCursor, toPage } from '@crm/persistence';
 import { pageLimit } from '../../common/page-limit';
 import { AccessEntry } from '../access-entry.entity';
 

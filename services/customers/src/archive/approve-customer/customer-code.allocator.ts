@@ -1,19 +1,21 @@
 import type { EntityManager } from 'typeorm';
-import { codeYear, formatCustomerCode } from '../customer-code.policy';
+import { DocumentNumberAllocator, DocumentNumberExhaustedError } from '@crm/persistence';
+import { CUSTOMER_CODE_SERIES, codeSequenceExhausted } from '../customer-code.policy';
+
+const customerCodes = new DocumentNumberAllocator(CUSTOMER_CODE_SERIES);
 
 /**
- * CUS-4: takes the next number of the approval's year inside the approving transaction. The
- * upsert locks the year's counter row until commit, so concurrent approvals queue on it and each
- * gets its own number; a rolled-back approval rolls its number back too, so no code is ever
- * handed out twice (and the unique index on `customers.code` would refuse it anyway).
+ * CUS-4: takes the next code of the approval's Asia/Shanghai year inside the approving
+ * transaction (libs/persistence `DocumentNumberAllocator`): concurrent approvals queue on the
+ * year's counter row and each gets its own number; a rolled-back approval gives its number back,
+ * so codes are gap-free and never handed out twice (the unique index on `customers.code` would
+ * refuse a duplicate anyway). Call it last before saving: the row stays locked until commit.
  */
 export async function allocateCustomerCode(manager: EntityManager, approvedAt: Date): Promise<string> {
-  const year = codeYear(approvedAt);
-  const rows: { last_value: number }[] = await manager.query(
-    `INSERT INTO customer_code_counters (year, last_value) VALUES ($1, 1)
-     ON CONFLICT (year) DO UPDATE SET last_value = customer_code_counters.last_value + 1
-     RETURNING last_value`,
-    [year],
-  );
-  return formatCustomerCode(year, Number(rows[0].last_value));
+  try {
+    return (await customerCodes.next(manager, approvedAt)).number;
+  } catch (error) {
+    if (error instanceof DocumentNumberExhaustedError) throw codeSequenceExhausted(error.period);
+    throw error;
+  }
 }

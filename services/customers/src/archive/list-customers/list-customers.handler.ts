@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, type EntityManager } from 'typeorm';
 import { type Caller, type CustomerSummary, type ListCustomersQuery, type Page, CustomerOperations } from '@crm/contracts';
-import { decodeCursor, toPage } from '../../common/page-cursor';
+import { decodeCursor, toPage } from '@crm/persistence';
 import { likeContains, pageLimit } from '../../common/page-limit';
 import { Customer } from '../customer.entity';
 import { CustomerException, CustomerExceptionCode } from '../customer.exception';

@@ -1,0 +1,3 @@
+export * from './business-time';
+export * from './business-date';
+export * from './working-calendar';

@@ -1,0 +1,3 @@
+export * from './document-series';
+export * from './document-number.allocator';
+export * from './document-number-counters.migration';
