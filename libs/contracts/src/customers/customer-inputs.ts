@@ -1,3 +1,4 @@
+import { IntersectionType } from '@nestjs/swagger';
 import { CONFIDENTIALITY_LEVELS, type ConfidentialityLevel } from '../caller';
 import { Bool, BusinessDate, Email, FreeText, Instant, Int, LIMITS, Money, Nested, OneOf, Phone, Text, Uuid } from '../formats';
 import { PageQuery } from '../page';
@@ -154,22 +155,12 @@ export class UpdateCustomerPayload extends CustomerIdPayload {
   @Nested(() => CustomerChanges) changes: CustomerChanges;
 }
 
-export class SubmitCustomerPayload extends SubmitCustomerBody {
-  @Uuid() id: string;
-}
+export class SubmitCustomerPayload extends IntersectionType(SubmitCustomerBody, CustomerIdPayload) {}
 
-export class ReasonPayload extends ReasonBody {
-  @Uuid() id: string;
-}
+export class ReasonPayload extends IntersectionType(ReasonBody, CustomerIdPayload) {}
 
-export class GradeCustomerPayload extends GradeCustomerBody {
-  @Uuid() id: string;
-}
+export class GradeCustomerPayload extends IntersectionType(GradeCustomerBody, CustomerIdPayload) {}
 
-export class ReviewCustomerPayload extends ReviewCustomerBody {
-  @Uuid() id: string;
-}
+export class ReviewCustomerPayload extends IntersectionType(ReviewCustomerBody, CustomerIdPayload) {}
 
-export class AccessLogPayload extends PageQuery {
-  @Uuid() id: string;
-}
+export class AccessLogPayload extends IntersectionType(PageQuery, CustomerIdPayload) {}

@@ -1,4 +1,4 @@
-import { type CustomerArchiveInput, type CustomerChanges, LIMITS, characterCount } from '@crm/contracts';
+import type { CustomerArchiveInput, CustomerChanges } from '@crm/contracts';
 import type { FieldError } from '@crm/errors';
 import type { CustomerContent } from './customer.entity';
 
@@ -28,11 +28,9 @@ export function validateArchiveInput(input: ArchiveFields | CustomerArchiveInput
   return errors;
 }
 
-/** A required decision text (reason, survey finding) must say something (the contract bounds its length). */
+/** A required decision text (reason, survey finding) must say something; the contract bounds its length. */
 export function requireText(field: string, value: string, rule: string): FieldError[] {
-  if (value.trim() === '') return [{ field, message: `${rule}: ${field} must not be blank` }];
-  if (characterCount(value) > LIMITS.freeText) return [{ field, message: `${field} must be at most ${LIMITS.freeText} characters` }];
-  return [];
+  return value.trim() === '' ? [{ field, message: `${rule}: ${field} must not be blank` }] : [];
 }
 
 /** The CUS-1 fields kept in the `content` jsonb column (everything not filtered or sorted on). */
