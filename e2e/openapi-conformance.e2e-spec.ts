@@ -8,7 +8,7 @@ jest.setTimeout(120_000);
 const DAY = 24 * 3600 * 1000;
 
 interface Step {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   key?: ApiKey;
   body?: unknown;
@@ -308,7 +308,32 @@ describe('OpenAPI document versus the live answers (Prism proxy)', () => {
     await step('access log as sales', { method: 'get', path: `/customers/${id}/access-log`, key: sales, status: 403 });
 
     // Gateway-own routes.
-    await step('api keys', { method: 'get', path: '/api-keys', key: { auth: { Authorization: 'Bearer nope' } } as ApiKey, status: 401 });
+    const admin = { auth: suite.admin } as ApiKey;
+    const issued = await step('issue key', {
+      method: 'post',
+      path: '/api-keys',
+      key: admin,
+      body: { name: 'walk till', roles: ['pos'], clearance: 'confidential', storeId: 'S9', expiresAt: '2030-01-01T00:00:00Z' },
+      status: 201,
+    });
+    await step('issue key invalid', {
+      method: 'post',
+      path: '/api-keys',
+      key: admin,
+      body: { name: ' ', roles: [], clearance: 'x' },
+      status: 400,
+    });
+    await step('list keys', { method: 'get', path: '/api-keys?limit=2', key: admin, status: 200 });
+    await step('list keys as sales', { method: 'get', path: '/api-keys', key: sales, status: 403 });
+    await step('revoke key', { method: 'delete', path: `/api-keys/${issued.body.id}`, key: admin, status: 204 });
+    await step('api keys, bad key', {
+      method: 'get',
+      path: '/api-keys',
+      key: { auth: { Authorization: 'Bearer nope' } } as ApiKey,
+      status: 401,
+    });
+    const live = await request(prism.url).get('/health/live');
+    walked.push({ step: `GET /health/live → ${live.status}`, status: live.status, violations: violationsOf(live.headers) });
     const health = await request(prism.url).get('/health/ready');
     walked.push({ step: `GET /health/ready → ${health.status}`, status: health.status, violations: violationsOf(health.headers) });
 
