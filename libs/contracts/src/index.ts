@@ -6,6 +6,7 @@ export * from './services';
 export * from './formats';
 export * from './operations';
 export * from './customers';
+export * from './complaints';
 export * from './message-contracts';
 export * from './loyalty/pos-input';
 export * from './roles-doc';

@@ -1,3 +1,4 @@
+import { COMPLAINT_EVENT_DATA } from './complaints/complaint-events';
 import { CUSTOMER_EVENT_DATA } from './customers/customer-events';
 
 /** A class with class-validator rules; the transport instantiates it from the message body. */
@@ -13,6 +14,7 @@ export type EventDataContracts = Readonly<Record<string, ContractClass>>;
  */
 export const EVENT_DATA_CONTRACTS: EventDataContracts = {
   ...CUSTOMER_EVENT_DATA,
+  ...COMPLAINT_EVENT_DATA,
 };
 
 /**

@@ -1,0 +1,4 @@
+export * from './complaint-inputs';
+export * from './complaint-results';
+export * from './complaint-operations';
+export * from './complaint-events';
