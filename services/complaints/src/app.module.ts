@@ -1,12 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ComplaintCaseModule } from './complaint/complaint-case.module';
+import type { ComplaintSettings } from './complaints.config';
 
-/**
- * The complaints service. It boots, owns its database and answers pings; its domain arrives with its
- * own issue (see README "Status").
- */
+/** The complaints service (CMP-1..CMP-14; see services/complaints/README.md for what is built). */
 @Module({})
 export class ComplaintsAppModule {
-  static with(core: DynamicModule): DynamicModule {
-    return { module: ComplaintsAppModule, imports: [core] };
+  static with(core: DynamicModule, settings: ComplaintSettings): DynamicModule {
+    return { module: ComplaintsAppModule, imports: [core, ComplaintCaseModule.withSettings(settings)] };
   }
 }

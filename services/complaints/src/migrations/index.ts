@@ -1,4 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
+import { DocumentNumberCounters1763950000000 } from '@crm/persistence';
+import { Complaints1797000000000 } from './1797000000000-complaints.migration';
 
-/** The complaints service's own migrations, in order (the messaging tables come from @crm/messaging). */
-export const complaintsMigrations: (new () => MigrationInterface)[] = [];
+/**
+ * The complaints service's own migrations (the messaging tables come from @crm/messaging). TypeORM
+ * runs them in timestamp order, so the shared counter table (@crm/persistence, CMP-1 numbers) comes first.
+ */
+export const complaintsMigrations: (new () => MigrationInterface)[] = [DocumentNumberCounters1763950000000, Complaints1797000000000];

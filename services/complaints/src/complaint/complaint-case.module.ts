@@ -1,0 +1,24 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { ComplaintSettings } from '../complaints.config';
+import { ComplaintController } from './complaint.controller';
+import { COMPLAINT_SETTINGS } from './complaint-settings';
+import { ComplaintStepsHandler } from './complaint-steps/complaint-steps.handler';
+import { ReadComplaintsHandler } from './read-complaints/read-complaints.handler';
+import { RegisterComplaintHandler } from './register-complaint/register-complaint.handler';
+
+/** The complaint-case bounded context (CMP-1..CMP-12, CMP-14). */
+@Module({})
+export class ComplaintCaseModule {
+  static withSettings(settings: ComplaintSettings): DynamicModule {
+    return {
+      module: ComplaintCaseModule,
+      controllers: [ComplaintController],
+      providers: [
+        { provide: COMPLAINT_SETTINGS, useValue: settings },
+        RegisterComplaintHandler,
+        ReadComplaintsHandler,
+        ComplaintStepsHandler,
+      ],
+    };
+  }
+}

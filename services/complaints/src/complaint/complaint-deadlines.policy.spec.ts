@@ -1,0 +1,48 @@
+import { parseDateList } from '@crm/calendar';
+import { DEFAULT_COMPLAINT_SETTINGS } from '../complaints.config';
+import { ComplaintDeadlines } from './complaint-deadlines.policy';
+
+const deadlines = (holidays: string[] = [], makeUpWorkingDays: string[] = []) =>
+  new ComplaintDeadlines({ ...DEFAULT_COMPLAINT_SETTINGS, holidays, makeUpWorkingDays });
+const iso = (date: Date) => date.toISOString();
+
+/** CMP-9: due times on the working-day calendar, Asia/Shanghai business hours 09:00–18:00. */
+describe('complaint due times (CMP-9)', () => {
+  it('computes every due time from a Monday 10:30 registration', () => {
+    // Mon 2026-11-02 10:30 Shanghai = 02:30Z
+    const due = deadlines().atRegistration(new Date('2026-11-02T02:30:00Z'), 'complaint');
+    expect(iso(due.acknowledge)).toBe('2026-11-02T03:00:00.000Z'); // 30 business minutes
+    expect(iso(due.firstProposal)).toBe('2026-11-03T02:30:00.000Z'); // 1 working day
+    expect(iso(due.investigationReport)).toBe('2026-11-05T02:30:00.000Z'); // 3 working days
+    expect(iso(due.resolution)).toBe('2026-11-05T02:30:00.000Z');
+    expect(iso(due.followUp)).toBe('2026-11-06T02:30:00.000Z'); // 1 working day after resolution
+  });
+
+  it('starts the clock at the next opening after hours and skips the weekend', () => {
+    // Fri 2026-11-06 18:30 Shanghai: the clock starts Mon 09:00.
+    const due = deadlines().atRegistration(new Date('2026-11-06T10:30:00Z'), 'complaint');
+    expect(iso(due.acknowledge)).toBe('2026-11-09T01:30:00.000Z'); // Mon 09:30
+    expect(iso(due.firstProposal)).toBe('2026-11-09T10:00:00.000Z'); // Mon 18:00
+  });
+
+  it('skips configured holidays and counts make-up working days', () => {
+    // Wed 2026-09-30 10:00 + 3 working days, National Day week off, Saturday 10-10 worked.
+    const due = deadlines(parseDateList('2026-10-01..2026-10-07'), ['2026-10-10']).atRegistration(
+      new Date('2026-09-30T02:00:00Z'),
+      'complaint',
+    );
+    expect(iso(due.resolution)).toBe('2026-10-10T02:00:00.000Z');
+    const without = deadlines().atRegistration(new Date('2026-09-30T02:00:00Z'), 'complaint');
+    expect(iso(without.resolution)).toBe('2026-10-05T02:00:00.000Z');
+  });
+
+  it('answers inquiries within 24 hours', () => {
+    const due = deadlines().atRegistration(new Date('2026-11-06T10:30:00Z'), 'inquiry');
+    expect(iso(due.resolution)).toBe('2026-11-07T10:30:00.000Z');
+  });
+
+  it('extends the resolution to 7 working days', () => {
+    const at = new Date('2026-11-02T02:30:00Z');
+    expect(iso(deadlines().resolutionDue(at, 'complaint', true))).toBe('2026-11-11T02:30:00.000Z');
+  });
+});

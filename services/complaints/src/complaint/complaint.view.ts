@@ -1,0 +1,77 @@
+import type { Actor, Caller, ComplaintSummary, ComplaintView } from '@crm/contracts';
+import type { Complaint } from './complaint.entity';
+import { isOpen } from './complaint-lifecycle.policy';
+
+const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
+
+export function actorOf(caller: Caller): Actor {
+  return { keyId: caller.keyId, name: caller.name };
+}
+
+/**
+ * CMP-9: open and past a due time whose step has not been done yet (acknowledge before accept or
+ * reject, first proposal and investigation report before a proposal, resolution before resolve,
+ * follow-up while resolved).
+ */
+export function isOverdue(complaint: Complaint, now: Date): boolean {
+  if (!isOpen(complaint.status)) return false;
+  const past = (due: Date) => due.getTime() < now.getTime();
+  if (!complaint.acknowledgedAt && past(complaint.acknowledgeDueAt)) return true;
+  if (!complaint.firstProposalAt && (past(complaint.firstProposalDueAt) || past(complaint.investigationDueAt))) return true;
+  if (!complaint.resolvedAt && past(complaint.resolutionDueAt)) return true;
+  return complaint.status === 'resolved' && past(complaint.followUpDueAt);
+}
+
+export function toSummary(complaint: Complaint, now: Date): ComplaintSummary {
+  return {
+    id: complaint.id,
+    number: complaint.number,
+    kind: complaint.kind,
+    channel: complaint.channel,
+    category: complaint.category,
+    severity: complaint.severity,
+    status: complaint.status,
+    subject: complaint.details.subject,
+    customerId: complaint.customerId,
+    due: {
+      acknowledge: complaint.acknowledgeDueAt.toISOString(),
+      firstProposal: complaint.firstProposalDueAt.toISOString(),
+      investigationReport: complaint.investigationDueAt.toISOString(),
+      resolution: complaint.resolutionDueAt.toISOString(),
+      followUp: complaint.followUpDueAt.toISOString(),
+    },
+    overdue: isOverdue(complaint, now),
+    createdAt: complaint.createdAt.toISOString(),
+  };
+}
+
+/** The whole record; built field by field (never the entity itself). */
+export function toView(complaint: Complaint, now: Date): ComplaintView {
+  const { details } = complaint;
+  return {
+    ...toSummary(complaint, now),
+    updatedAt: complaint.updatedAt.toISOString(),
+    version: complaint.version,
+    complainant: details.complainant,
+    description: details.description,
+    demand: details.demand,
+    occurredAt: iso(complaint.occurredAt),
+    product: details.product,
+    invalidReason: complaint.invalidReason,
+    malicious: complaint.malicious,
+    escalatedTo: complaint.escalatedTo,
+    supersedes: complaint.supersedes,
+    supersededBy: complaint.supersededBy,
+    acknowledgedAt: iso(complaint.acknowledgedAt),
+    assignment: complaint.assignment,
+    findings: complaint.findings,
+    proposal: complaint.proposal,
+    approval: complaint.approval,
+    resolution: complaint.resolution,
+    followUps: complaint.followUps,
+    extension: complaint.extension,
+    closedAt: iso(complaint.closedAt),
+    retainUntil: iso(complaint.retainUntil),
+    createdBy: complaint.createdBy,
+  };
+}
