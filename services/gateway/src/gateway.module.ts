@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { CustomersModule } from './customers/customers.module';
 import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
@@ -13,7 +14,16 @@ export class GatewayModule {
   static forRoot(infra: GatewayInfrastructure): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [InfrastructureModule.forRoot(infra), HttpModule, RpcModule, AuthModule, IdempotencyModule, HealthModule, CustomersModule],
+      imports: [
+        InfrastructureModule.forRoot(infra),
+        HttpModule,
+        RpcModule,
+        AuthModule,
+        IdempotencyModule,
+        HealthModule,
+        CustomersModule,
+        ComplaintsModule,
+      ],
     };
   }
 }

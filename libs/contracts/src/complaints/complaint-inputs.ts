@@ -77,7 +77,8 @@ export class ComplaintProduct {
 export class RegisterComplaintBody {
   @OneOf(COMPLAINT_KINDS) kind: ComplaintKind;
   @OneOf(COMPLAINT_CHANNELS) channel: ComplaintChannel;
-  @Uuid({ optional: true, description: 'The customer archive, when known' }) customerId?: string;
+  @Uuid({ optional: true, description: 'The customer archive, when known', example: '1d7c1f6e-2a3b-4c5d-8e9f-0a1b2c3d4e5f' })
+  customerId?: string;
   @Nested(() => ComplaintComplainant) complainant: ComplaintComplainant;
   @Text({ example: 'Leaking packaging' }) subject: string;
   @Text({ max: LIMITS.freeText, description: 'The account of events' }) description: string;
@@ -108,7 +109,8 @@ export class AssignComplaintBody {
 
 /** CMP-11: the penalty against the responsible department and person. */
 export class ComplaintPenalty {
-  @Nested(() => Money, { description: 'CMP-11: 200.00–1,500.00 CNY per case' }) amount: Money;
+  /** CMP-11: 200.00–1,500.00 CNY per case. */
+  @Nested(() => Money) amount: Money;
   @Int({ optional: true, min: 0, max: 100, description: 'CMP-11: KPI points, default 1' }) kpiPoints?: number;
 }
 

@@ -3,15 +3,25 @@ import { Test } from '@nestjs/testing';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import {
+  AcceptComplaintBody,
+  AssignComplaintBody,
   type Class,
+  ComplaintFindingsBody,
+  ComplaintFollowUpBody,
+  ComplaintProposalBody,
   CustomerArchiveInput,
   CustomerChanges,
   GradeCustomerBody,
+  ExtendComplaintBody,
   ReasonBody,
+  RegisterComplaintBody,
+  RejectComplaintBody,
+  ResolveComplaintBody,
   ReviewCustomerBody,
   SubmitCustomerBody,
 } from '@crm/contracts';
 import { contractErrors } from '@crm/testing';
+import { ComplaintsController } from '../complaints/complaints.controller';
 import { CustomersController } from '../customers/customers.controller';
 import { DomainClient } from '../rpc/domain.client';
 import { buildOpenApiDocument } from './openapi';
@@ -34,7 +44,7 @@ describe('OpenAPI document versus enforced validation', () => {
 
   beforeAll(async () => {
     const module = await Test.createTestingModule({
-      controllers: [CustomersController],
+      controllers: [CustomersController, ComplaintsController],
       providers: [{ provide: DomainClient, useValue: {} }],
     }).compile();
     const app = module.createNestApplication(new FastifyAdapter(), { logger: false });
@@ -68,7 +78,23 @@ describe('OpenAPI document versus enforced validation', () => {
     return 'x'.repeat(Math.max(1, Number(schema.minLength ?? 1)));
   }
 
-  const BODIES = [CustomerArchiveInput, CustomerChanges, SubmitCustomerBody, ReasonBody, GradeCustomerBody, ReviewCustomerBody];
+  const BODIES = [
+    CustomerArchiveInput,
+    CustomerChanges,
+    SubmitCustomerBody,
+    ReasonBody,
+    GradeCustomerBody,
+    ReviewCustomerBody,
+    RegisterComplaintBody,
+    AcceptComplaintBody,
+    RejectComplaintBody,
+    AssignComplaintBody,
+    ComplaintFindingsBody,
+    ComplaintProposalBody,
+    ResolveComplaintBody,
+    ComplaintFollowUpBody,
+    ExtendComplaintBody,
+  ];
 
   it.each(BODIES.map((contract) => [contract.name, contract] as const))(
     'accepts the document’s own example of %s on both sides',

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { ComplaintOperations, ROLES, type Role } from '@crm/contracts';
+import { GatewayHarness, type TestKey } from './support/gateway-harness';
+import type { FakeService } from './support/fake-service';
+
+jest.setTimeout(60_000);
+
+interface RouteCase {
+  method: 'get' | 'post';
+  path: (id: string) => string;
+  body?: Record<string, unknown>;
+  roles: readonly Role[];
+  pattern: string;
+}
+
+const money = (amount: number) => ({ amount, currency: 'CNY' });
+
+/** A valid request for each operation; the record type makes a new operation fail to compile until it has one. */
+const SAMPLES: Record<keyof typeof ComplaintOperations, Pick<RouteCase, 'body'>> = {
+  register: {
+    body: { kind: 'complaint', channel: 'phone', complainant: { anonymous: true }, subject: 's', description: 'd', category: 'quality' },
+  },
+  list: {},
+  get: {},
+  accept: { body: { severity: 'major' } },
+  reject: { body: { reason: 'provocation', malicious: true } },
+  assign: { body: { department: 'packing', assignee: 'Zhao Lei' } },
+  findings: { body: { rootCause: 'r', ourFault: true, responsibleDepartment: 'packing', penalty: { amount: money(50_000) } } },
+  propose: { body: { resolution: 'compensation', amount: money(600_000) } },
+  approve: { body: {} },
+  resolve: { body: { message: 'called' } },
+  followUp: {
+    body: { satisfied: true, ratings: { attitude: 'poor', skill: 'average', timeliness: 'satisfied', promiseKept: 'very_satisfied' } },
+  },
+  extend: { body: { reason: 'lab' } },
+};
+
+/** GW-3 for every complaints route, read from the operation table (libs/contracts). */
+const MATRIX: RouteCase[] = Object.entries(ComplaintOperations).map(([name, operation]) => ({
+  method: operation.http.method.toLowerCase() as RouteCase['method'],
+  path: (id) => `/api/v1/${operation.http.path.replace(':id', id)}`,
+  ...SAMPLES[name as keyof typeof ComplaintOperations],
+  roles: operation.roles,
+  pattern: operation.pattern,
+}));
+
+/**
+ * The gateway side of every complaints route against a stand-in complaints service: roles (GW-3),
+ * validation with the contract classes, and the payload (body + path id) sent over RPC. The domain
+ * behaviour — including CMP-8's manager threshold, which the service decides — is tested in
+ * services/complaints and e2e/complaint-lifecycle.
+ */
+describe('complaints routes (gateway side)', () => {
+  let harness: GatewayHarness;
+  let fake: FakeService;
+  const keys = new Map<Role, TestKey>();
+
+  beforeAll(async () => {
+    harness = await GatewayHarness.start('gw_complaint_routes');
+    const answer = (payload: unknown) => ({ id: (payload as { id?: string }).id ?? randomUUID(), version: 1, status: 'registered' });
+    fake = await harness.fake(
+      'complaints',
+      Object.fromEntries(
+        Object.values(ComplaintOperations).map((operation) => [
+          operation.pattern,
+          operation === ComplaintOperations.list ? () => ({ items: [], nextCursor: null }) : answer,
+        ]),
+      ),
+    );
+    for (const role of ROLES) {
+      keys.set(role, await harness.createKey(`${role}-key`, [role], 'confidential', role === 'pos' ? { storeId: 'S1' } : {}));
+    }
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const call = (route: RouteCase, key: TestKey, id = randomUUID()) => {
+    const request = harness.http()[route.method](route.path(id)).set(key.auth);
+    return route.body ? request.send(route.body) : request;
+  };
+
+  it('admits exactly the roles of API.md on every route, and admin everywhere (GW-3)', async () => {
+    const mismatches: string[] = [];
+    for (const route of MATRIX) {
+      for (const role of ROLES) {
+        const response = await call(route, keys.get(role)!);
+        const allowed = role === 'admin' || route.roles.includes(role);
+        const ok = allowed ? response.status < 300 : response.status === 403;
+        if (!ok) mismatches.push(`${route.method.toUpperCase()} ${route.path(':id')} as ${role}: ${response.status}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('sends the body plus the path id as the RPC payload', async () => {
+    const id = randomUUID();
+    fake.calls.length = 0;
+    const route = MATRIX.find((candidate) => candidate.pattern === ComplaintOperations.propose.pattern)!;
+    await call(route, keys.get('sales')!, id).expect(200);
+    expect(fake.calls[0]).toMatchObject({
+      pattern: ComplaintOperations.propose.pattern,
+      payload: { id, resolution: 'compensation', amount: money(600_000) },
+    });
+  });
+
+  it('refuses an invalid body before the service sees it (400)', async () => {
+    fake.calls.length = 0;
+    const response = await harness
+      .http()
+      .post(`/api/v1/complaints/${randomUUID()}/follow-up`)
+      .set(keys.get('service')!.auth)
+      .send({ satisfied: 'yes', ratings: { attitude: 'great' } });
+    expect(response.status).toBe(400);
+    expect(fake.calls).toEqual([]);
+  });
+});
