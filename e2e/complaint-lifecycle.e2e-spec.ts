@@ -32,7 +32,7 @@ describe('complaint lifecycle through the gateway (Prism proxy)', () => {
   const keys: Record<string, ApiKey> = {};
 
   beforeAll(async () => {
-    suite = await startSuite('complaints_walk', ['complaints']);
+    suite = await startSuite('complaints_walk', ['customers', 'complaints']);
     for (const role of ['service', 'sales', 'manager', 'executive', 'auditor', 'warehouse'] as const) {
       keys[role] = await suite.createKey(`${role}-complaints`, [role], 'confidential');
     }
@@ -61,10 +61,25 @@ describe('complaint lifecycle through the gateway (Prism proxy)', () => {
 
   it('walks a complaint from registration to closing, reopened once, with zero response violations', async () => {
     const { service, sales, manager, executive, auditor, warehouse } = keys;
+    // CUS-2: complaints tied to an order need an active customer (the complaints service learns it
+    // from customers.customer.approved, or asks the customers service when it does not know yet).
+    const customer = (
+      await suite.http().post('/api/v1/customers').set(sales.auth).send({ type: 'retailer', name: 'Tea House', contacts: [] }).expect(201)
+    ).body.id as string;
+    await suite
+      .http()
+      .post(`/api/v1/customers/${customer}/submit`)
+      .set(sales.auth)
+      .send({ generalSurvey: 'g', fieldSurvey: 'f' })
+      .expect(200);
+    await suite.http().post(`/api/v1/customers/${customer}/approve`).set(manager.auth).send({}).expect(200);
+    const prospect = (
+      await suite.http().post('/api/v1/customers').set(sales.auth).send({ type: 'retailer', name: 'New Shop', contacts: [] }).expect(201)
+    ).body.id as string;
     const registration = {
       kind: 'complaint',
       channel: 'phone',
-      customerId: '1d7c1f6e-2a3b-4c5d-8e9f-0a1b2c3d4e5f',
+      customerId: customer,
       complainant: { name: 'Wang Fang', phone: '+86 138 0013 8000' },
       subject: 'Leaking tea tins',
       description: 'Three of twenty tins arrived with broken seals.',
@@ -79,6 +94,14 @@ describe('complaint lifecycle through the gateway (Prism proxy)', () => {
     expect(Object.keys(created.due).sort()).toEqual(['acknowledge', 'firstProposal', 'followUp', 'investigationReport', 'resolution']);
     const id = created.id as string;
 
+    const refusedCustomer = await step('register for a prospect customer', {
+      method: 'post',
+      path: '/complaints',
+      key: service,
+      body: { ...registration, customerId: prospect },
+      status: 422,
+    });
+    expect(refusedCustomer.body).toMatchObject({ rule: 'CUS-2' });
     await step('register invalid', { method: 'post', path: '/complaints', key: service, body: { kind: 'rant' }, status: 400 });
     await step('register as warehouse', { method: 'post', path: '/complaints', key: warehouse, body: registration, status: 403 });
     const late = (

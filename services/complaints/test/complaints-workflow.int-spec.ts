@@ -186,7 +186,7 @@ describe('complaints workflow (integration)', () => {
 
   it('GW-3 in the domain: a warehouse key cannot register; every staff role can read and list', async () => {
     expect(await h.failure(ops.register.pattern, complaintInput(), caller(['warehouse']))).toMatchObject({ kind: ErrorKind.Forbidden });
-    const c = await register({ customerId: '6f1c1b9e-8d52-4c38-9d59-3c1f0f1a2b3c' });
+    const c = await register({ customerId: '6f1c1b9e-8d52-4c38-9d59-3c1f0f1a2b3c', product: undefined });
     const page = await h.call<{ items: View[]; nextCursor: string | null }>(
       ops.list.pattern,
       { customerId: '6f1c1b9e-8d52-4c38-9d59-3c1f0f1a2b3c', limit: 5 },

@@ -32,7 +32,7 @@ export const ComplaintOperations = {
     summary:
       'Register an inquiry, suggestion or complaint with its due times (CMP-9); a late service complaint is rejected at once (CMP-3)',
     roles: CASE_WORKERS,
-    rules: ['CMP-1', 'CMP-2', 'CMP-3', 'CMP-4', 'CMP-9'],
+    rules: ['CMP-1', 'CMP-2', 'CMP-3', 'CMP-4', 'CMP-9', 'CUS-2'],
     payload: RegisterComplaintBody,
     result: [ComplaintView],
     http: { method: 'POST', path: 'complaints', status: 201, problems: [422] },

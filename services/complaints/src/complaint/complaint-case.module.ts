@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ComplaintSettings } from '../complaints.config';
+import { CustomerStatusModule } from '../customer-status/customer-status.module';
 import { ComplaintController } from './complaint.controller';
 import { COMPLAINT_SETTINGS } from './complaint-settings';
 import { ComplaintStepsHandler } from './complaint-steps/complaint-steps.handler';
@@ -12,6 +13,7 @@ export class ComplaintCaseModule {
   static withSettings(settings: ComplaintSettings): DynamicModule {
     return {
       module: ComplaintCaseModule,
+      imports: [CustomerStatusModule],
       controllers: [ComplaintController],
       providers: [
         { provide: COMPLAINT_SETTINGS, useValue: settings },

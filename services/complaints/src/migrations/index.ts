@@ -1,9 +1,14 @@
 import type { MigrationInterface } from 'typeorm';
 import { DocumentNumberCounters1763950000000 } from '@crm/persistence';
 import { Complaints1797000000000 } from './1797000000000-complaints.migration';
+import { KnownCustomers1797100000000 } from './1797100000000-known-customers.migration';
 
 /**
  * The complaints service's own migrations (the messaging tables come from @crm/messaging). TypeORM
  * runs them in timestamp order, so the shared counter table (@crm/persistence, CMP-1 numbers) comes first.
  */
-export const complaintsMigrations: (new () => MigrationInterface)[] = [DocumentNumberCounters1763950000000, Complaints1797000000000];
+export const complaintsMigrations: (new () => MigrationInterface)[] = [
+  DocumentNumberCounters1763950000000,
+  Complaints1797000000000,
+  KnownCustomers1797100000000,
+];

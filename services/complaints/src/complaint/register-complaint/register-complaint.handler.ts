@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { type Caller, type ComplaintView, ComplaintEventType, ComplaintOperations, type RegisterComplaintBody } from '@crm/contracts';
 import type { FieldError } from '@crm/errors';
 import { OutboxWriter } from '@crm/messaging';
+import { CustomerStatusGate } from '../../customer-status/customer-status.gate';
 import { ComplaintDeadlines } from '../complaint-deadlines.policy';
 import { Complaint } from '../complaint.entity';
 import { ComplaintException, ComplaintExceptionCode } from '../complaint.exception';
@@ -38,7 +39,7 @@ export function validateRegistration(input: RegisterComplaintBody, now: Date): F
 /**
  * CMP-1/CMP-2: registers a record with its number and every CMP-9 due time. CMP-3: a late service
  * complaint is answered 201 `rejected` with its `invalidReason`. CMP-4: `major` publishes the
- * escalation at once.
+ * escalation at once. CUS-2: a complaint tied to an order needs an active customer.
  */
 @Injectable()
 export class RegisterComplaintHandler {
@@ -46,6 +47,7 @@ export class RegisterComplaintHandler {
 
   constructor(
     private readonly outbox: OutboxWriter,
+    private readonly customerStatus: CustomerStatusGate,
     @Inject(COMPLAINT_SETTINGS) settings: ComplaintSettings,
   ) {
     this.deadlines = new ComplaintDeadlines(settings);
@@ -57,6 +59,7 @@ export class RegisterComplaintHandler {
     if (errors.length) {
       throw new ComplaintException(ComplaintExceptionCode.InvalidInput, errors.map((error) => error.message).join('; '), 'CMP-1', errors);
     }
+    await this.customerStatus.check(manager, input); // CUS-2
     const number = await allocateComplaintNumber(manager, now);
     const complaint = createComplaint(
       {
