@@ -25,12 +25,15 @@ export interface ComplaintSettings {
   /** CMP-8: a manager approves resolutions worth up to this many fen (CNY); an executive above. */
   managerApprovalLimitFen: number;
   sla: ComplaintSlaSettings;
+  /** CMP-9: how often each replica scans for missed due times (ms); 0 switches the scanner off. */
+  slaScanIntervalMs: number;
 }
 
 export const DEFAULT_COMPLAINT_SETTINGS: ComplaintSettings = {
   holidays: [],
   makeUpWorkingDays: [],
   managerApprovalLimitFen: 500_000,
+  slaScanIntervalMs: 30_000,
   sla: {
     acknowledgeMinutes: 30,
     inquiryAnswerHours: 24,
@@ -71,6 +74,7 @@ export function loadComplaintsConfig(env: NodeJS.ProcessEnv = process.env): Comp
       min: 0,
       max: 1_000_000_000_000,
     }),
+    slaScanIntervalMs: reader.int('COMPLAINT_SLA_SCAN_MS', DEFAULT_COMPLAINT_SETTINGS.slaScanIntervalMs, { min: 0, max: 3_600_000 }),
     sla: {
       acknowledgeMinutes: reader.int('COMPLAINT_SLA_ACKNOWLEDGE_MINUTES', defaults.acknowledgeMinutes, { min: 1, max: 10_000 }),
       inquiryAnswerHours: reader.int('COMPLAINT_SLA_INQUIRY_HOURS', defaults.inquiryAnswerHours, { min: 1, max: 1000 }),

@@ -136,6 +136,11 @@ export class ComplaintView extends ComplaintSummary {
   malicious: boolean | null;
   @ApiProperty({ enum: ['executive'], nullable: true, description: 'CMP-4: major complaints escalate at once' })
   escalatedTo: 'executive' | null;
+  @ApiProperty({
+    enum: ['handler', 'manager', 'executive'],
+    description: 'CMP-9: one level up per missed due time; CMP-4: major starts at executive',
+  })
+  escalationLevel: 'handler' | 'manager' | 'executive';
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'CMP-5: the complaint this one reopens' })
   supersedes: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'CMP-5: the complaint that reopened this one' })

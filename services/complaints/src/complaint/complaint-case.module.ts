@@ -6,8 +6,9 @@ import { COMPLAINT_SETTINGS } from './complaint-settings';
 import { ComplaintStepsHandler } from './complaint-steps/complaint-steps.handler';
 import { ReadComplaintsHandler } from './read-complaints/read-complaints.handler';
 import { RegisterComplaintHandler } from './register-complaint/register-complaint.handler';
+import { SlaScanner } from './sla-scanner/sla-scanner';
 
-/** The complaint-case bounded context (CMP-1..CMP-12, CMP-14). */
+/** The complaint-case bounded context (CMP-1..CMP-12, CMP-14) and its SLA scanner (CMP-9). */
 @Module({})
 export class ComplaintCaseModule {
   static withSettings(settings: ComplaintSettings): DynamicModule {
@@ -20,6 +21,7 @@ export class ComplaintCaseModule {
         RegisterComplaintHandler,
         ReadComplaintsHandler,
         ComplaintStepsHandler,
+        SlaScanner,
       ],
     };
   }

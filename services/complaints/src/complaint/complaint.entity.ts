@@ -54,6 +54,8 @@ export class Complaint {
   @Column({ name: 'invalid_reason', type: 'varchar', length: 40, nullable: true }) invalidReason: ComplaintInvalidReason | null;
   @Column({ type: 'boolean', nullable: true }) malicious: boolean | null;
   @Column({ name: 'escalated_to', type: 'varchar', length: 20, nullable: true }) escalatedTo: 'executive' | null;
+  /** CMP-9/CMP-4: 0 handler, 1 manager, 2 executive. */
+  @Column({ name: 'escalation_level', type: 'smallint', default: 0 }) escalationLevel: number;
   @Column({ name: 'occurred_at', ...timestamp }) occurredAt: Date | null;
   @Column({ type: 'jsonb' }) details: ComplaintDetails;
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Caller, ComplaintCategory, ComplaintChannel, ComplaintKind, ComplaintSeverity } from '@crm/contracts';
 import type { ComplaintDeadlines } from './complaint-deadlines.policy';
 import { Complaint, type ComplaintDetails } from './complaint.entity';
+import { TOP_ESCALATION_LEVEL } from './complaint-sla.policy';
 import { automaticInvalidReason, escalationFor } from './complaint-validity.policy';
 import { actorOf } from './complaint.view';
 
@@ -49,6 +50,7 @@ export function createComplaint(fields: NewComplaint, caller: Caller, now: Date,
   complaint.acknowledgedAt = complaint.invalidReason ? now : null;
   // CMP-4: a major complaint escalates to an executive at once (not a refused one: it is not valid).
   complaint.escalatedTo = complaint.invalidReason ? null : escalationFor(fields.severity);
+  complaint.escalationLevel = complaint.escalatedTo ? TOP_ESCALATION_LEVEL : 0;
 
   complaint.assignment = null;
   complaint.findings = null;

@@ -1,6 +1,6 @@
 import type { Actor, Caller, ComplaintSummary, ComplaintView } from '@crm/contracts';
 import type { Complaint } from './complaint.entity';
-import { isOpen } from './complaint-lifecycle.policy';
+import { ESCALATION_LEVELS, missedDeadlines } from './complaint-sla.policy';
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
@@ -8,18 +8,9 @@ export function actorOf(caller: Caller): Actor {
   return { keyId: caller.keyId, name: caller.name };
 }
 
-/**
- * CMP-9: open and past a due time whose step has not been done yet (acknowledge before accept or
- * reject, first proposal and investigation report before a proposal, resolution before resolve,
- * follow-up while resolved).
- */
+/** CMP-9: open and past a due time whose step has not been done yet (`missedDeadlines`). */
 export function isOverdue(complaint: Complaint, now: Date): boolean {
-  if (!isOpen(complaint.status)) return false;
-  const past = (due: Date) => due.getTime() < now.getTime();
-  if (!complaint.acknowledgedAt && past(complaint.acknowledgeDueAt)) return true;
-  if (!complaint.firstProposalAt && (past(complaint.firstProposalDueAt) || past(complaint.investigationDueAt))) return true;
-  if (!complaint.resolvedAt && past(complaint.resolutionDueAt)) return true;
-  return complaint.status === 'resolved' && past(complaint.followUpDueAt);
+  return missedDeadlines(complaint, now).length > 0;
 }
 
 export function toSummary(complaint: Complaint, now: Date): ComplaintSummary {
@@ -60,6 +51,7 @@ export function toView(complaint: Complaint, now: Date): ComplaintView {
     invalidReason: complaint.invalidReason,
     malicious: complaint.malicious,
     escalatedTo: complaint.escalatedTo,
+    escalationLevel: ESCALATION_LEVELS[complaint.escalationLevel] ?? 'handler',
     supersedes: complaint.supersedes,
     supersededBy: complaint.supersededBy,
     acknowledgedAt: iso(complaint.acknowledgedAt),

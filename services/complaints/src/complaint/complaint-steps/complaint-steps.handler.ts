@@ -30,6 +30,7 @@ import { loadForCommand, touch } from '../complaint.loader';
 import { allocateComplaintNumber } from '../complaint-number.policy';
 import { requireRole } from '../complaint.policy';
 import { COMPLAINT_SETTINGS, type ComplaintSettings } from '../complaint-settings';
+import { TOP_ESCALATION_LEVEL } from '../complaint-sla.policy';
 import { escalationFor } from '../complaint-validity.policy';
 import { actorOf, toView } from '../complaint.view';
 import { recordComplaintEvent } from '../events/complaint.event';
@@ -79,6 +80,7 @@ export class ComplaintStepsHandler {
       c.acknowledgedAt = now;
       escalated = !c.escalatedTo && escalationFor(c.severity) !== null;
       c.escalatedTo = c.escalatedTo ?? escalationFor(c.severity);
+      if (c.escalatedTo) c.escalationLevel = TOP_ESCALATION_LEVEL;
     });
     await recordComplaintEvent(this.outbox, manager, ComplaintEventType.Accepted, complaint);
     if (escalated) await recordComplaintEvent(this.outbox, manager, ComplaintEventType.Escalated, complaint, { escalatedTo: 'executive' });

@@ -1,0 +1,107 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ComplaintEventType, type ComplaintSlaBreachedEventData } from '@crm/contracts';
+import { OutboxWriter } from '@crm/messaging';
+import { withTransaction } from '@crm/persistence';
+import { LOGGER } from '@crm/service-kit';
+import { COMPLAINT_SETTINGS, type ComplaintSettings } from '../complaint-settings';
+import { Complaint } from '../complaint.entity';
+import { escalateOneLevel, missedDeadlines } from '../complaint-sla.policy';
+
+/** Records scanned per transaction; the rest wait for the next round. */
+const BATCH = 100;
+
+/**
+ * CMP-9: finds open records past a due time, and for each breach — exactly once, even with several
+ * replicas scanning — records it, escalates the record one level and publishes
+ * `complaints.complaint.sla-breached`, all in one transaction. Exactly once is the database's:
+ * `complaint_sla_breaches` has the breach as its primary key, so a replica that lost the race
+ * inserts nothing and writes nothing else; `FOR UPDATE SKIP LOCKED` keeps replicas off each
+ * other's rows so they rarely race at all. Every replica runs it (no leader needed).
+ */
+@Injectable()
+export class SlaScanner implements OnApplicationBootstrap, OnModuleDestroy {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    @Inject(COMPLAINT_SETTINGS) private readonly settings: ComplaintSettings,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const every = this.settings.slaScanIntervalMs;
+    if (every > 0) this.timer = setInterval(() => void this.tick(), every).unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = this.scanOnce();
+    try {
+      const breaches = await this.running;
+      if (breaches) this.logger.info({ breaches }, 'CMP-9: SLA breaches recorded');
+    } catch (error) {
+      this.logger.warn({ err: error }, 'CMP-9: SLA scan failed; retried next round');
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  /** One round: the number of breaches this replica recorded. */
+  scanOnce(now = new Date()): Promise<number> {
+    return withTransaction(this.dataSource, (manager) => this.scan(manager, now));
+  }
+
+  private async scan(manager: EntityManager, now: Date): Promise<number> {
+    const candidates = await manager
+      .createQueryBuilder(Complaint, 'c')
+      .where(`c.status NOT IN ('closed', 'rejected', 'superseded')`)
+      .andWhere(
+        `(c.acknowledgeDueAt < :now OR c.firstProposalDueAt < :now OR c.investigationDueAt < :now
+          OR c.resolutionDueAt < :now OR c.followUpDueAt < :now)`,
+        { now },
+      )
+      .orderBy('c.seq', 'ASC')
+      .limit(BATCH)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+    let recorded = 0;
+    for (const complaint of candidates) {
+      let changed = false;
+      for (const missed of missedDeadlines(complaint, now)) {
+        const inserted: unknown[] = await manager.query(
+          `INSERT INTO complaint_sla_breaches (complaint_id, deadline, due_at, detected_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT DO NOTHING RETURNING complaint_id`,
+          [complaint.id, missed.deadline, missed.dueAt, now],
+        );
+        if (!inserted.length) continue;
+        complaint.escalationLevel = escalateOneLevel(complaint.escalationLevel);
+        changed = true;
+        recorded += 1;
+        const data: ComplaintSlaBreachedEventData = {
+          complaintId: complaint.id,
+          number: complaint.number,
+          deadline: missed.deadline,
+          dueAt: missed.dueAt.toISOString(),
+          status: complaint.status,
+        };
+        await this.outbox.record(manager, { type: ComplaintEventType.SlaBreached, aggregateId: complaint.id, data });
+      }
+      if (changed) {
+        complaint.version += 1;
+        complaint.updatedAt = now;
+        await manager.save(complaint);
+      }
+    }
+    return recorded;
+  }
+}
