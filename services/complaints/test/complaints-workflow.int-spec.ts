@@ -131,6 +131,20 @@ describe('complaints workflow (integration)', () => {
     expect(await h.failure(ops.approve.pattern, { id: c.id }, manager)).toMatchObject({ kind: ErrorKind.Forbidden, rule: 'CMP-8' });
     const approved = await h.call<View>(ops.approve.pattern, { id: c.id }, executive);
     expect(approved).toMatchObject({ status: 'approved', approval: { authority: 'executive' } });
+    // CMP-10: the approved event hands a credit note to returns.
+    const isApproved = (e: { type: string; data: { complaintId: string } }) =>
+      e.type === 'complaints.complaint.approved' && e.data.complaintId === c.id;
+    await h.probe.waitFor(() => h.probe.bodies<{ type: string; data: { complaintId: string } }>().some(isApproved));
+    const event = h.probe.bodies<{ type: string; data: { complaintId: string; handOff: unknown } }>().find(isApproved)!;
+    expect(event.data.handOff).toEqual({
+      target: 'credit_note',
+      resolution: 'compensation',
+      customerId: null,
+      reason: 'Leaking tea tins',
+      amount: { amount: 600_000, currency: 'CNY' },
+      lines: [],
+      purchaseRef: null,
+    });
   });
 
   it('CMP-8: a manager approves up to the threshold', async () => {

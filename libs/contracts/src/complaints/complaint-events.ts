@@ -1,4 +1,4 @@
-import { Bool, Instant, Money, Nested, OneOf, Text, Uuid } from '../formats';
+import { Bool, Instant, Int, Money, Nested, OneOf, Text, Uuid } from '../formats';
 import type { ContractClass } from '../message-contracts';
 import {
   COMPLAINT_CATEGORIES,
@@ -30,6 +30,37 @@ export const ComplaintEventType = {
 } as const;
 export type ComplaintEventType = (typeof ComplaintEventType)[keyof typeof ComplaintEventType];
 
+/** CMP-10: what returns needs to create a credit note (RET-6) or a return order (RET-1). */
+export const COMPLAINT_HAND_OFF_TARGETS = ['credit_note', 'return_order'] as const;
+
+export class ComplaintHandOffLineData {
+  @Text() sku: string;
+  @Text({ optional: true }) batchNo?: string;
+  @Int({ min: 1, max: 1_000_000_000 }) quantity: number;
+  @Nested(() => Money) unitPrice: Money;
+}
+
+export class ComplaintHandOffPurchaseRefData {
+  @Text() storeId: string;
+  @Text() transactionId: string;
+}
+
+/**
+ * CMP-10 hand-off, in `complaints.complaint.approved` when the resolution is not an explanation:
+ * `discount`/`compensation` → a credit note of `amount` (RET-6); `return`/`reprocess`/`exchange` →
+ * a return order with `handling` = the resolution, its `lines` and `purchaseRef` (RET-1).
+ */
+export class ComplaintHandOffData {
+  @OneOf(COMPLAINT_HAND_OFF_TARGETS) target: string;
+  @OneOf(COMPLAINT_RESOLUTIONS) resolution: string;
+  @Uuid({ nullable: true }) customerId: string | null;
+  /** The complaint's subject: the reason on the credit note or return order. */
+  @Text() reason: string;
+  @Nested(() => Money, { nullable: true }) amount: Money | null;
+  @Nested(() => ComplaintHandOffLineData, { list: true }) lines: ComplaintHandOffLineData[];
+  @Nested(() => ComplaintHandOffPurchaseRefData, { nullable: true }) purchaseRef: ComplaintHandOffPurchaseRefData | null;
+}
+
 /**
  * `data` of every complaints event but `sla-breached` (version 1): the record's classification and
  * status after the change, built field by field — never the complainant's name, phone or account.
@@ -51,6 +82,8 @@ export class ComplaintEventData {
   /** `proposed`, `approved`: the resolution and its CMP-8 value. */
   @OneOf(COMPLAINT_RESOLUTIONS, { optional: true }) resolution?: string;
   @Nested(() => Money, { optional: true }) value?: Money;
+  /** `approved`: the CMP-10 hand-off to returns (absent for an explanation). */
+  @Nested(() => ComplaintHandOffData, { optional: true }) handOff?: ComplaintHandOffData;
   /** `reopened`: the new complaint (CMP-5). */
   @Uuid({ optional: true }) reopenedAs?: string;
 }

@@ -25,6 +25,7 @@ import { Complaint } from '../complaint.entity';
 import { ComplaintException } from '../complaint.exception';
 import { createComplaint } from '../complaint.factory';
 import { penaltyOf } from '../complaint-findings.policy';
+import { handOffOf } from '../complaint-handoff.policy';
 import { type ComplaintStep, nextStatus } from '../complaint-lifecycle.policy';
 import { loadForCommand, touch } from '../complaint.loader';
 import { allocateComplaintNumber } from '../complaint-number.policy';
@@ -162,16 +163,18 @@ export class ComplaintStepsHandler {
     return toView(complaint, now);
   }
 
-  /** CMP-8: manager up to the threshold, executive above, never the proposer. */
+  /** CMP-8: manager up to the threshold, executive above, never the proposer; CMP-10 hand-off in the event. */
   async approve(manager: EntityManager, caller: Caller, input: ComplaintIdPayload, now = new Date()): Promise<ComplaintView> {
     const complaint = await this.step(manager, caller, ops.approve, input.id, 'approve', now, (c) => {
       const authority = assertMayApprove(caller, c.proposal!, this.settings.managerApprovalLimitFen);
       c.approval = { at: now.toISOString(), by: actorOf(caller), authority };
     });
     const proposal = complaint.proposal!;
+    const handOff = handOffOf(complaint);
     await recordComplaintEvent(this.outbox, manager, ComplaintEventType.Approved, complaint, {
       resolution: proposal.resolution,
       value: proposal.value,
+      ...(handOff ? { handOff } : {}),
     });
     return toView(complaint, now);
   }

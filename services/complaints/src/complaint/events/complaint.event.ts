@@ -6,7 +6,7 @@ import type { Complaint } from '../complaint.entity';
 /** Every complaints event but `sla-breached` carries the record's classification after the change. */
 export type ComplaintLifecycleEventType = Exclude<ComplaintEventType, typeof ComplaintEventType.SlaBreached>;
 
-type Extra = Pick<ComplaintEventData, 'malicious' | 'escalatedTo' | 'resolution' | 'value' | 'reopenedAs'>;
+type Extra = Pick<ComplaintEventData, 'malicious' | 'escalatedTo' | 'resolution' | 'value' | 'handOff' | 'reopenedAs'>;
 
 /** Built field by field — never the complainant's name, phone or account of events. */
 export function complaintEventData(complaint: Complaint, extra: Extra = {}): ComplaintEventData {
