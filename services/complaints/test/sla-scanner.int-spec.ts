@@ -68,6 +68,17 @@ describe('SLA scanner (CMP-9, integration)', () => {
     expect(view).toMatchObject({ overdue: true, escalationLevel: 'executive' });
   });
 
+  it('old, recorded breaches never fill the batch and hide a new one', async () => {
+    const { id: old } = await h.call<{ id: string }>(ops.register.pattern, complaintInput(), service);
+    await h.sql.query(`UPDATE complaints SET acknowledge_due_at = now() - interval '1 hour' WHERE id = $1`, [old]);
+    while ((await replicas[0].scanOnce(undefined, 1)) > 0);
+    const { id: fresh } = await h.call<{ id: string }>(ops.register.pattern, complaintInput(), service);
+    await h.sql.query(`UPDATE complaints SET acknowledge_due_at = now() - interval '1 minute' WHERE id = $1`, [fresh]);
+    expect(await replicas[1].scanOnce(undefined, 1)).toBe(1);
+    const rows = await h.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM complaint_sla_breaches WHERE complaint_id = $1', [fresh]);
+    expect(rows.rows[0].n).toBe(1);
+  });
+
   it('a step done in time is no breach; a new due time after an extension can be missed again', async () => {
     const { id } = await h.call<{ id: string }>(ops.register.pattern, complaintInput(), service);
     await h.call(ops.accept.pattern, { id }, service);

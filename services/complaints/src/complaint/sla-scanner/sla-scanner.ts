@@ -13,6 +13,25 @@ import { escalateOneLevel, missedDeadlines } from '../complaint-sla.policy';
 const BATCH = 100;
 
 /**
+ * CMP-9 `missedDeadlines` as SQL, minus the breaches already recorded: a record stays a candidate
+ * only while it has a missed due time nobody recorded yet — so old, known breaches never fill the
+ * batch and hide new ones. Due times are compared at millisecond precision, as the breach rows get
+ * them from JavaScript dates.
+ */
+const PENDING: readonly [deadline: string, due: string, pending: string][] = [
+  ['acknowledge', 'c.acknowledgeDueAt', 'c.acknowledgedAt IS NULL'],
+  ['firstProposal', 'c.firstProposalDueAt', 'c.firstProposalAt IS NULL'],
+  ['investigationReport', 'c.investigationDueAt', 'c.firstProposalAt IS NULL'],
+  ['resolution', 'c.resolutionDueAt', 'c.resolvedAt IS NULL'],
+  ['followUp', 'c.followUpDueAt', `c.status = 'resolved'`],
+];
+const UNRECORDED_BREACH = PENDING.map(
+  ([deadline, due, pending]) =>
+    `(${pending} AND ${due} < :now AND NOT EXISTS (SELECT 1 FROM complaint_sla_breaches b
+       WHERE b.complaint_id = c.id AND b.deadline = '${deadline}' AND b.due_at = date_trunc('milliseconds', ${due})))`,
+).join(' OR ');
+
+/**
  * CMP-9: finds open records past a due time, and for each breach — exactly once, even with several
  * replicas scanning — records it, escalates the record one level and publishes
  * `complaints.complaint.sla-breached`, all in one transaction. Exactly once is the database's:
@@ -56,21 +75,17 @@ export class SlaScanner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** One round: the number of breaches this replica recorded. */
-  scanOnce(now = new Date()): Promise<number> {
-    return withTransaction(this.dataSource, (manager) => this.scan(manager, now));
+  scanOnce(now = new Date(), batch = BATCH): Promise<number> {
+    return withTransaction(this.dataSource, (manager) => this.scan(manager, now, batch));
   }
 
-  private async scan(manager: EntityManager, now: Date): Promise<number> {
+  private async scan(manager: EntityManager, now: Date, batch: number): Promise<number> {
     const candidates = await manager
       .createQueryBuilder(Complaint, 'c')
       .where(`c.status NOT IN ('closed', 'rejected', 'superseded')`)
-      .andWhere(
-        `(c.acknowledgeDueAt < :now OR c.firstProposalDueAt < :now OR c.investigationDueAt < :now
-          OR c.resolutionDueAt < :now OR c.followUpDueAt < :now)`,
-        { now },
-      )
+      .andWhere(`(${UNRECORDED_BREACH})`, { now })
       .orderBy('c.seq', 'ASC')
-      .limit(BATCH)
+      .limit(batch)
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
       .getMany();
