@@ -94,3 +94,51 @@ describe('SLA scanner (CMP-9, integration)', () => {
     expect(view.escalationLevel).toBe('executive');
   });
 });
+
+/** CMP-9: the 75 % warning, once per due time across replicas. */
+describe('SLA warnings (CMP-9, 75 %, integration)', () => {
+  let h: ComplaintsHarness;
+  let replicas: SlaScanner[];
+  const service = caller(['service']);
+
+  beforeAll(async () => {
+    h = await ComplaintsHarness.start('complaints_sla_warn', { COMPLAINT_SLA_SCAN_MS: '0' });
+    const app = h.service.app;
+    const second = new SlaScanner(
+      app.get(DataSource),
+      app.get(OutboxWriter),
+      app.get<ComplaintSettings>(COMPLAINT_SETTINGS),
+      app.get<Logger>(LOGGER),
+    );
+    replicas = [app.get(SlaScanner), second];
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('computes the warning instants at registration and warns once, before the due time', async () => {
+    const { id } = await h.call<{ id: string }>(ops.register.pattern, complaintInput(), service);
+    const [row] = (
+      await h.sql.query<{ warn: Date; due: Date; created: Date }>(
+        'SELECT acknowledge_warn_at AS warn, acknowledge_due_at AS due, created_at AS created FROM complaints WHERE id = $1',
+        [id],
+      )
+    ).rows;
+    expect(row.warn.getTime()).toBeLessThan(row.due.getTime());
+    expect(row.warn.getTime()).toBeGreaterThanOrEqual(row.created.getTime());
+
+    await h.sql.query(
+      `UPDATE complaints SET acknowledge_warn_at = now() - interval '1 minute', acknowledge_due_at = now() + interval '1 hour' WHERE id = $1`,
+      [id],
+    );
+    const given = await Promise.all([0, 1, 0, 1].map((replica) => replicas[replica].warnOnce()));
+    expect(given.reduce((sum, n) => sum + n, 0)).toBe(1);
+    const isWarning = (e: { type: string; data: { complaintId: string } }) =>
+      e.type === 'complaints.complaint.sla-warning' && e.data.complaintId === id;
+    await h.probe.waitFor(() => h.probe.bodies<{ type: string; data: { complaintId: string } }>().some(isWarning));
+    await sleep(300);
+    expect(h.probe.bodies<{ type: string; data: { complaintId: string; deadline: string } }>().filter(isWarning)).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ deadline: 'acknowledge' }) }),
+    ]);
+  });
+});

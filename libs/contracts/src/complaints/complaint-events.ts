@@ -23,8 +23,10 @@ export const ComplaintEventType = {
   Resolved: 'complaints.complaint.resolved',
   Closed: 'complaints.complaint.closed',
   Extended: 'complaints.complaint.extended',
-  /** CMP-9 (published by the SLA scanner, a later slice). */
+  /** CMP-9: a due time was missed (the SLA scanner, once per breach). */
   SlaBreached: 'complaints.complaint.sla-breached',
+  /** CMP-9: 75 % of a due time's working time is used up (the SLA scanner, once per due time). */
+  SlaWarning: 'complaints.complaint.sla-warning',
   /** CMP-5: not satisfied at follow-up; `reopenedAs` is the new complaint. */
   Reopened: 'complaints.complaint.reopened',
 } as const;
@@ -90,7 +92,7 @@ export class ComplaintEventData {
 
 export const COMPLAINT_DEADLINES = ['acknowledge', 'firstProposal', 'investigationReport', 'resolution', 'followUp'] as const;
 
-/** `data` of `complaints.complaint.sla-breached` (CMP-9): which due time was missed. */
+/** `data` of `complaints.complaint.sla-breached` and `sla-warning` (CMP-9): which due time was missed or is near. */
 export class ComplaintSlaBreachedEventData {
   @Uuid() complaintId: string;
   @Text() number: string;
@@ -113,5 +115,6 @@ export const COMPLAINT_EVENT_DATA: { readonly [Type in ComplaintEventType]: Cont
   [ComplaintEventType.Closed]: ComplaintEventData,
   [ComplaintEventType.Extended]: ComplaintEventData,
   [ComplaintEventType.SlaBreached]: ComplaintSlaBreachedEventData,
+  [ComplaintEventType.SlaWarning]: ComplaintSlaBreachedEventData,
   [ComplaintEventType.Reopened]: ComplaintEventData,
 };

@@ -46,3 +46,21 @@ describe('complaint due times (CMP-9)', () => {
     expect(iso(deadlines().resolutionDue(at, 'complaint', true))).toBe('2026-11-11T02:30:00.000Z');
   });
 });
+
+/** CMP-9: the 75 % warning instants. */
+describe('complaint warnings (CMP-9, 75 %)', () => {
+  it('warns after 75 % of the working time, and of the wall-clock time for inquiries', () => {
+    const d = deadlines();
+    const registered = new Date('2026-11-02T02:30:00Z'); // Mon 10:30
+    const due = d.atRegistration(registered, 'complaint');
+    const warnings = d.warnings({ createdAt: registered, kind: 'complaint', resolvedAt: null, extended: false }, due);
+    expect(iso(warnings.acknowledge)).toBe('2026-11-02T02:52:30.000Z'); // 22.5 of 30 business minutes
+    expect(iso(warnings.firstProposal)).toBe('2026-11-02T09:15:00.000Z'); // 6 h 45 of 9 working hours: Mon 17:15
+    const inquiry = d.atRegistration(new Date('2026-11-06T10:30:00Z'), 'inquiry');
+    const inquiryWarnings = d.warnings(
+      { createdAt: new Date('2026-11-06T10:30:00Z'), kind: 'inquiry', resolvedAt: null, extended: false },
+      inquiry,
+    );
+    expect(iso(inquiryWarnings.resolution)).toBe('2026-11-07T04:30:00.000Z'); // 18 of 24 hours
+  });
+});

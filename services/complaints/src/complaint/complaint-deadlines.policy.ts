@@ -10,6 +10,9 @@ export interface ComplaintDueTimes {
   followUp: Date;
 }
 
+/** CMP-9 warnings: when 75 % of a due time's time is used up. */
+export const WARNING_SHARE = 0.75;
+
 /**
  * CMP-9: every due time on the working-day calendar (libs/calendar: holidays and make-up days from
  * configuration, business hours 09:00–18:00 Asia/Shanghai). All are computed at registration so an
@@ -44,6 +47,64 @@ export class ComplaintDeadlines {
     const { sla } = this.settings;
     if (kind === 'inquiry' && !extended) return new Date(registeredAt.getTime() + sla.inquiryAnswerHours * HOUR_MS);
     return this.calendar.addWorkingDays(registeredAt, extended ? sla.extendedResolutionDays : sla.resolutionDays);
+  }
+
+  /**
+   * CMP-9: the instant 75 % of the time from `start` to `due` is used up — working time on the
+   * calendar (the same currency as the due time), wall-clock for an inquiry's 24 hours.
+   */
+  warnAt(start: Date, due: Date, wallClock = false): Date {
+    if (wallClock) return new Date(start.getTime() + Math.ceil(WARNING_SHARE * (due.getTime() - start.getTime())));
+    return this.calendar.addWorkingTime(start, Math.ceil(WARNING_SHARE * this.calendar.workingTimeBetween(start, due)));
+  }
+
+  /** The warning instants of every due time of a record (`resolvedAt` for the follow-up once resolved). */
+  warnings(
+    record: { createdAt: Date; kind: ComplaintKind; resolvedAt: Date | null; extended: boolean },
+    due: ComplaintDueTimes,
+  ): ComplaintDueTimes {
+    const start = record.createdAt;
+    return {
+      acknowledge: this.warnAt(start, due.acknowledge),
+      firstProposal: this.warnAt(start, due.firstProposal),
+      investigationReport: this.warnAt(start, due.investigationReport),
+      resolution: this.warnAt(start, due.resolution, record.kind === 'inquiry' && !record.extended),
+      followUp: this.warnAt(record.resolvedAt ?? due.resolution, due.followUp),
+    };
+  }
+
+  /** Sets every due time's warning instant on a record from its current due times. */
+  applyWarnings(record: {
+    createdAt: Date;
+    kind: ComplaintKind;
+    resolvedAt: Date | null;
+    extension: unknown;
+    acknowledgeDueAt: Date;
+    firstProposalDueAt: Date;
+    investigationDueAt: Date;
+    resolutionDueAt: Date;
+    followUpDueAt: Date;
+    acknowledgeWarnAt: Date | null;
+    firstProposalWarnAt: Date | null;
+    investigationWarnAt: Date | null;
+    resolutionWarnAt: Date | null;
+    followUpWarnAt: Date | null;
+  }): void {
+    const warnings = this.warnings(
+      { createdAt: record.createdAt, kind: record.kind, resolvedAt: record.resolvedAt, extended: !!record.extension },
+      {
+        acknowledge: record.acknowledgeDueAt,
+        firstProposal: record.firstProposalDueAt,
+        investigationReport: record.investigationDueAt,
+        resolution: record.resolutionDueAt,
+        followUp: record.followUpDueAt,
+      },
+    );
+    record.acknowledgeWarnAt = warnings.acknowledge;
+    record.firstProposalWarnAt = warnings.firstProposal;
+    record.investigationWarnAt = warnings.investigationReport;
+    record.resolutionWarnAt = warnings.resolution;
+    record.followUpWarnAt = warnings.followUp;
   }
 
   /** CMP-9: follow-up within 1 working day of the resolution. */

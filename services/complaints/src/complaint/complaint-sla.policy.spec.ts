@@ -1,4 +1,4 @@
-import { escalateOneLevel, missedDeadlines, type ComplaintClock } from './complaint-sla.policy';
+import { escalateOneLevel, missedDeadlines, warningsDue, type ComplaintClock, type ComplaintWarningClock } from './complaint-sla.policy';
 
 const at = (iso: string) => new Date(iso);
 const clock = (overrides: Partial<ComplaintClock> = {}): ComplaintClock => ({
@@ -43,5 +43,29 @@ describe('missed deadlines (CMP-9)', () => {
 
   it('escalates one level per breach up to an executive', () => {
     expect([0, 1, 2].map(escalateOneLevel)).toEqual([1, 2, 2]);
+  });
+});
+
+describe('75 % warnings (CMP-9)', () => {
+  const warned = (overrides: Partial<ComplaintWarningClock>, now: string) =>
+    warningsDue(
+      {
+        ...clock(),
+        acknowledgeWarnAt: at('2026-11-02T02:52:30Z'),
+        firstProposalWarnAt: at('2026-11-02T09:15:00Z'),
+        investigationWarnAt: at('2026-11-04T09:00:00Z'),
+        resolutionWarnAt: at('2026-11-04T09:00:00Z'),
+        followUpWarnAt: at('2026-11-06T00:00:00Z'),
+        ...overrides,
+      },
+      at(now),
+    ).map((warning) => warning.deadline);
+
+  it('warns from the warning instant until the due time, for pending steps only', () => {
+    expect(warned({}, '2026-11-02T02:52:29Z')).toEqual([]);
+    expect(warned({}, '2026-11-02T02:52:30Z')).toEqual(['acknowledge']);
+    expect(warned({}, '2026-11-02T03:00:01Z')).toEqual([]); // missed: a breach, not a warning
+    expect(warned({ status: 'accepted', acknowledgedAt: at('2026-11-02T02:40:00Z') }, '2026-11-02T09:20:00Z')).toEqual(['firstProposal']);
+    expect(warned({ status: 'closed' }, '2026-11-02T02:55:00Z')).toEqual([]);
   });
 });

@@ -34,6 +34,34 @@ export function missedDeadlines(record: ComplaintClock, now: Date): { deadline: 
     .map(([deadline, dueAt]) => ({ deadline, dueAt }));
 }
 
+export interface ComplaintWarningClock extends ComplaintClock {
+  acknowledgeWarnAt: Date | null;
+  firstProposalWarnAt: Date | null;
+  investigationWarnAt: Date | null;
+  resolutionWarnAt: Date | null;
+  followUpWarnAt: Date | null;
+}
+
+/**
+ * CMP-9 warnings: the due times of an open record that are pending, not yet missed and 75 % used up
+ * (their warning instant has passed). A missed one is a breach instead.
+ */
+export function warningsDue(record: ComplaintWarningClock, now: Date): { deadline: ComplaintDeadline; dueAt: Date }[] {
+  if (!isOpen(record.status)) return [];
+  const candidates: [ComplaintDeadline, Date, Date | null, boolean][] = [
+    ['acknowledge', record.acknowledgeDueAt, record.acknowledgeWarnAt, !record.acknowledgedAt],
+    ['firstProposal', record.firstProposalDueAt, record.firstProposalWarnAt, !record.firstProposalAt],
+    ['investigationReport', record.investigationDueAt, record.investigationWarnAt, !record.firstProposalAt],
+    ['resolution', record.resolutionDueAt, record.resolutionWarnAt, !record.resolvedAt],
+    ['followUp', record.followUpDueAt, record.followUpWarnAt, record.status === 'resolved'],
+  ];
+  return candidates
+    .filter(
+      ([, dueAt, warnAt, pending]) => pending && warnAt !== null && warnAt.getTime() <= now.getTime() && dueAt.getTime() >= now.getTime(),
+    )
+    .map(([deadline, dueAt]) => ({ deadline, dueAt }));
+}
+
 /** CMP-9 "escalates one level": 0 the handler, 1 the manager, 2 an executive (the top). */
 export const ESCALATION_LEVELS = ['handler', 'manager', 'executive'] as const;
 export const TOP_ESCALATION_LEVEL = ESCALATION_LEVELS.length - 1;

@@ -65,6 +65,13 @@ export class Complaint {
   @Column({ name: 'resolution_due_at', ...due }) resolutionDueAt: Date;
   @Column({ name: 'follow_up_due_at', ...due }) followUpDueAt: Date;
 
+  /** CMP-9: when 75 % of each due time is used up (null only on rows older than the warnings). */
+  @Column({ name: 'acknowledge_warn_at', ...timestamp }) acknowledgeWarnAt: Date | null;
+  @Column({ name: 'first_proposal_warn_at', ...timestamp }) firstProposalWarnAt: Date | null;
+  @Column({ name: 'investigation_warn_at', ...timestamp }) investigationWarnAt: Date | null;
+  @Column({ name: 'resolution_warn_at', ...timestamp }) resolutionWarnAt: Date | null;
+  @Column({ name: 'follow_up_warn_at', ...timestamp }) followUpWarnAt: Date | null;
+
   @Column({ name: 'acknowledged_at', ...timestamp }) acknowledgedAt: Date | null;
   @Column({ type: 'jsonb', nullable: true }) assignment: ComplaintAssignment | null;
   @Column({ type: 'jsonb', nullable: true }) findings: ComplaintFindings | null;

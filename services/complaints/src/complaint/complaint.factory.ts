@@ -65,6 +65,7 @@ export function createComplaint(fields: NewComplaint, caller: Caller, now: Date,
   complaint.retainUntil = null;
   complaint.createdBy = actorOf(caller);
   complaint.createdAt = now;
+  deadlines.applyWarnings(complaint);
   complaint.updatedAt = now;
   complaint.version = 1;
   return complaint;

@@ -3,6 +3,7 @@ import { DocumentNumberCounters1763950000000 } from '@crm/persistence';
 import { Complaints1797000000000 } from './1797000000000-complaints.migration';
 import { KnownCustomers1797100000000 } from './1797100000000-known-customers.migration';
 import { ComplaintSlaBreaches1797200000000 } from './1797200000000-complaint-sla-breaches.migration';
+import { ComplaintSlaWarnings1797300000000 } from './1797300000000-complaint-sla-warnings.migration';
 
 /**
  * The complaints service's own migrations (the messaging tables come from @crm/messaging). TypeORM
@@ -13,4 +14,5 @@ export const complaintsMigrations: (new () => MigrationInterface)[] = [
   Complaints1797000000000,
   KnownCustomers1797100000000,
   ComplaintSlaBreaches1797200000000,
+  ComplaintSlaWarnings1797300000000,
 ];

@@ -185,6 +185,7 @@ export class ComplaintStepsHandler {
       c.resolution = { message: input.message, at: now.toISOString(), by: actorOf(caller) };
       c.resolvedAt = now;
       c.followUpDueAt = this.deadlines.followUpDue(now);
+      this.deadlines.applyWarnings(c);
     });
     await recordComplaintEvent(this.outbox, manager, ComplaintEventType.Resolved, complaint);
     return toView(complaint, now);
@@ -267,6 +268,7 @@ export class ComplaintStepsHandler {
       c.extension = { reason: input.reason, at: now.toISOString(), by: actorOf(caller) };
       c.resolutionDueAt = this.deadlines.resolutionDue(c.createdAt, c.kind, true);
       c.followUpDueAt = this.deadlines.followUpDue(c.resolutionDueAt);
+      this.deadlines.applyWarnings(c);
     });
     await recordComplaintEvent(this.outbox, manager, ComplaintEventType.Extended, complaint);
     return toView(complaint, now);

@@ -4,7 +4,10 @@ import type { OutboxWriter } from '@crm/messaging';
 import type { Complaint } from '../complaint.entity';
 
 /** Every complaints event but `sla-breached` carries the record's classification after the change. */
-export type ComplaintLifecycleEventType = Exclude<ComplaintEventType, typeof ComplaintEventType.SlaBreached>;
+export type ComplaintLifecycleEventType = Exclude<
+  ComplaintEventType,
+  typeof ComplaintEventType.SlaBreached | typeof ComplaintEventType.SlaWarning
+>;
 
 type Extra = Pick<ComplaintEventData, 'malicious' | 'escalatedTo' | 'resolution' | 'value' | 'handOff' | 'reopenedAs'>;
 

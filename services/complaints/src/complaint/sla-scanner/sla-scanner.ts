@@ -7,7 +7,7 @@ import { withTransaction } from '@crm/persistence';
 import { LOGGER } from '@crm/service-kit';
 import { COMPLAINT_SETTINGS, type ComplaintSettings } from '../complaint-settings';
 import { Complaint } from '../complaint.entity';
-import { escalateOneLevel, missedDeadlines } from '../complaint-sla.policy';
+import { escalateOneLevel, missedDeadlines, warningsDue } from '../complaint-sla.policy';
 
 /** Records scanned per transaction; the rest wait for the next round. */
 const BATCH = 100;
@@ -18,17 +18,24 @@ const BATCH = 100;
  * batch and hide new ones. Due times are compared at millisecond precision, as the breach rows get
  * them from JavaScript dates.
  */
-const PENDING: readonly [deadline: string, due: string, pending: string][] = [
-  ['acknowledge', 'c.acknowledgeDueAt', 'c.acknowledgedAt IS NULL'],
-  ['firstProposal', 'c.firstProposalDueAt', 'c.firstProposalAt IS NULL'],
-  ['investigationReport', 'c.investigationDueAt', 'c.firstProposalAt IS NULL'],
-  ['resolution', 'c.resolutionDueAt', 'c.resolvedAt IS NULL'],
-  ['followUp', 'c.followUpDueAt', `c.status = 'resolved'`],
+const PENDING: readonly [deadline: string, due: string, warn: string, pending: string][] = [
+  ['acknowledge', 'c.acknowledgeDueAt', 'c.acknowledgeWarnAt', 'c.acknowledgedAt IS NULL'],
+  ['firstProposal', 'c.firstProposalDueAt', 'c.firstProposalWarnAt', 'c.firstProposalAt IS NULL'],
+  ['investigationReport', 'c.investigationDueAt', 'c.investigationWarnAt', 'c.firstProposalAt IS NULL'],
+  ['resolution', 'c.resolutionDueAt', 'c.resolutionWarnAt', 'c.resolvedAt IS NULL'],
+  ['followUp', 'c.followUpDueAt', 'c.followUpWarnAt', `c.status = 'resolved'`],
 ];
 const UNRECORDED_BREACH = PENDING.map(
-  ([deadline, due, pending]) =>
+  ([deadline, due, , pending]) =>
     `(${pending} AND ${due} < :now AND NOT EXISTS (SELECT 1 FROM complaint_sla_breaches b
        WHERE b.complaint_id = c.id AND b.deadline = '${deadline}' AND b.due_at = date_trunc('milliseconds', ${due})))`,
+).join(' OR ');
+
+/** `warningsDue` as SQL, minus the warnings already given (CMP-9, 75 %). */
+const UNGIVEN_WARNING = PENDING.map(
+  ([deadline, due, warn, pending]) =>
+    `(${pending} AND ${warn} <= :now AND ${due} >= :now AND NOT EXISTS (SELECT 1 FROM complaint_sla_warnings w
+       WHERE w.complaint_id = c.id AND w.deadline = '${deadline}' AND w.due_at = date_trunc('milliseconds', ${due})))`,
 ).join(' OR ');
 
 /**
@@ -74,9 +81,47 @@ export class SlaScanner implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** One round: the number of breaches this replica recorded. */
-  scanOnce(now = new Date(), batch = BATCH): Promise<number> {
-    return withTransaction(this.dataSource, (manager) => this.scan(manager, now, batch));
+  /** One round: the number of breaches this replica recorded (and the warnings it gave, CMP-9 75 %). */
+  async scanOnce(now = new Date(), batch = BATCH): Promise<number> {
+    const breaches = await withTransaction(this.dataSource, (manager) => this.scan(manager, now, batch));
+    await this.warnOnce(now, batch);
+    return breaches;
+  }
+
+  /** One round of 75 % warnings: the number this replica gave. Each warning once per due time. */
+  warnOnce(now = new Date(), batch = BATCH): Promise<number> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const candidates = await manager
+        .createQueryBuilder(Complaint, 'c')
+        .where(`c.status NOT IN ('closed', 'rejected', 'superseded')`)
+        .andWhere(`(${UNGIVEN_WARNING})`, { now })
+        .orderBy('c.seq', 'ASC')
+        .limit(batch)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      let given = 0;
+      for (const complaint of candidates) {
+        for (const warning of warningsDue(complaint, now)) {
+          const inserted: unknown[] = await manager.query(
+            `INSERT INTO complaint_sla_warnings (complaint_id, deadline, due_at, warned_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT DO NOTHING RETURNING complaint_id`,
+            [complaint.id, warning.deadline, warning.dueAt, now],
+          );
+          if (!inserted.length) continue;
+          given += 1;
+          const data: ComplaintSlaBreachedEventData = {
+            complaintId: complaint.id,
+            number: complaint.number,
+            deadline: warning.deadline,
+            dueAt: warning.dueAt.toISOString(),
+            status: complaint.status,
+          };
+          await this.outbox.record(manager, { type: ComplaintEventType.SlaWarning, aggregateId: complaint.id, data });
+        }
+      }
+      return given;
+    });
   }
 
   private async scan(manager: EntityManager, now: Date, batch: number): Promise<number> {
