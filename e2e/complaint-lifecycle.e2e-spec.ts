@@ -267,6 +267,18 @@ describe('complaint lifecycle through the gateway (Prism proxy)', () => {
       status: 200,
     });
     await step('list overdue', { method: 'get', path: '/complaints?overdue=true', key: auditor, status: 200 });
+    const month = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 7);
+    const report = (
+      await step('monthly report', { method: 'get', path: `/complaints/reports/monthly?month=${month}`, key: executive, status: 200 })
+    ).body;
+    expect(report).toMatchObject({ month, final: false });
+    await step('monthly report as sales', { method: 'get', path: `/complaints/reports/monthly?month=${month}`, key: sales, status: 403 });
+    await step('monthly report, bad month', {
+      method: 'get',
+      path: '/complaints/reports/monthly?month=2026-13',
+      key: auditor,
+      status: 400,
+    });
     await step('unknown complaint', { method: 'get', path: '/complaints/4b8e1c2d-3f4a-4b5c-9d6e-7f8091a2b3c4', key: auditor, status: 404 });
     await step('no delete route (CMP-14)', { method: 'get', path: `/complaints/${id}/delete`, key: auditor, status: 404 });
 

@@ -211,6 +211,19 @@ describe('complaints workflow (integration)', () => {
     expect(overdue.items.map((item) => item.id)).not.toContain(c.id);
   });
 
+  it('CMP-13: the monthly report counts this month provisionally; a future month is 422', async () => {
+    const month = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 7);
+    const report = await h.call<
+      Record<string, unknown> & { total: number; final: boolean; penaltiesByDepartment: { department: string }[] }
+    >(ops.monthlyReport.pattern, { month }, caller(['auditor']));
+    expect(report.final).toBe(false);
+    expect(report.total).toBeGreaterThan(5);
+    expect(report.penaltiesByDepartment.map((entry) => entry.department)).toContain('packing');
+    expect(report.validity).toMatchObject({ byInvalidReason: expect.arrayContaining([{ key: 'late_service_complaint', count: 1 }]) });
+    expect(await h.failure(ops.monthlyReport.pattern, { month: '2999-01' }, caller(['manager']))).toMatchObject({ rule: 'CMP-13' });
+    expect(await h.failure(ops.monthlyReport.pattern, { month }, caller(['sales']))).toMatchObject({ kind: ErrorKind.Forbidden });
+  });
+
   it('CMP-1: refuses a named complainant without a phone and more defective than delivered (400)', async () => {
     const problem = await h.failure(
       ops.register.pattern,

@@ -9,6 +9,7 @@ interface RouteCase {
   method: 'get' | 'post';
   path: (id: string) => string;
   body?: Record<string, unknown>;
+  query?: string;
   roles: readonly Role[];
   pattern: string;
 }
@@ -16,7 +17,7 @@ interface RouteCase {
 const money = (amount: number) => ({ amount, currency: 'CNY' });
 
 /** A valid request for each operation; the record type makes a new operation fail to compile until it has one. */
-const SAMPLES: Record<keyof typeof ComplaintOperations, Pick<RouteCase, 'body'>> = {
+const SAMPLES: Record<keyof typeof ComplaintOperations, Pick<RouteCase, 'body' | 'query'>> = {
   register: {
     body: { kind: 'complaint', channel: 'phone', complainant: { anonymous: true }, subject: 's', description: 'd', category: 'quality' },
   },
@@ -33,13 +34,14 @@ const SAMPLES: Record<keyof typeof ComplaintOperations, Pick<RouteCase, 'body'>>
     body: { satisfied: true, ratings: { attitude: 'poor', skill: 'average', timeliness: 'satisfied', promiseKept: 'very_satisfied' } },
   },
   extend: { body: { reason: 'lab' } },
+  monthlyReport: { query: '?month=2026-10' },
 };
 
 /** GW-3 for every complaints route, read from the operation table (libs/contracts). */
 const MATRIX: RouteCase[] = Object.entries(ComplaintOperations).map(([name, operation]) => ({
   method: operation.http.method.toLowerCase() as RouteCase['method'],
-  path: (id) => `/api/v1/${operation.http.path.replace(':id', id)}`,
   ...SAMPLES[name as keyof typeof ComplaintOperations],
+  path: (id) => `/api/v1/${operation.http.path.replace(':id', id)}${SAMPLES[name as keyof typeof ComplaintOperations].query ?? ''}`,
   roles: operation.roles,
   pattern: operation.pattern,
 }));

@@ -13,6 +13,7 @@ import {
   RejectComplaintPayload,
   ResolveComplaintPayload,
 } from './complaint-inputs';
+import { ComplaintMonthlyReport, ComplaintMonthlyReportQuery } from './complaint-report';
 import { ComplaintFollowUpResult, ComplaintPage, ComplaintView } from './complaint-results';
 
 const service = 'complaints';
@@ -136,6 +137,16 @@ export const ComplaintOperations = {
     payload: ComplaintFollowUpPayload,
     result: [ComplaintFollowUpResult],
     http: { method: 'POST', path: 'complaints/:id/follow-up', status: 200, problems: STEP_PROBLEMS },
+  }),
+  monthlyReport: operation<ComplaintMonthlyReportQuery, ComplaintMonthlyReport>({
+    service,
+    pattern: 'complaints.monthly-report',
+    summary: 'CMP-13: the monthly report (final from the 1st of the next month, else provisional month-to-date)',
+    roles: ['manager', 'executive', 'auditor'],
+    rules: ['CMP-13'],
+    payload: ComplaintMonthlyReportQuery,
+    result: [ComplaintMonthlyReport],
+    http: { method: 'GET', path: 'complaints/reports/monthly', status: 200, problems: [422] },
   }),
   extend: operation<ExtendComplaintPayload, ComplaintView>({
     service,

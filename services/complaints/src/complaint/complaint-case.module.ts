@@ -7,6 +7,7 @@ import { ComplaintStepsHandler } from './complaint-steps/complaint-steps.handler
 import { ReadComplaintsHandler } from './read-complaints/read-complaints.handler';
 import { RegisterComplaintHandler } from './register-complaint/register-complaint.handler';
 import { SlaScanner } from './sla-scanner/sla-scanner';
+import { MonthlyReportHandler } from './monthly-report/monthly-report.handler';
 
 /** The complaint-case bounded context (CMP-1..CMP-12, CMP-14) and its SLA scanner (CMP-9). */
 @Module({})
@@ -22,6 +23,7 @@ export class ComplaintCaseModule {
         ReadComplaintsHandler,
         ComplaintStepsHandler,
         SlaScanner,
+        MonthlyReportHandler,
       ],
     };
   }

@@ -7,6 +7,7 @@ import {
   ComplaintFindingsPayload,
   ComplaintFollowUpPayload,
   ComplaintIdPayload,
+  ComplaintMonthlyReportQuery,
   ComplaintOperations as ops,
   ComplaintProposalPayload,
   ExtendComplaintPayload,
@@ -17,6 +18,7 @@ import {
 } from '@crm/contracts';
 import { CurrentCaller, TransactionRunner } from '@crm/service-kit';
 import { ComplaintStepsHandler } from './complaint-steps/complaint-steps.handler';
+import { MonthlyReportHandler } from './monthly-report/monthly-report.handler';
 import { ReadComplaintsHandler } from './read-complaints/read-complaints.handler';
 import { RegisterComplaintHandler } from './register-complaint/register-complaint.handler';
 
@@ -32,7 +34,13 @@ export class ComplaintController {
     private readonly registerComplaint: RegisterComplaintHandler,
     private readonly reads: ReadComplaintsHandler,
     private readonly steps: ComplaintStepsHandler,
+    private readonly report: MonthlyReportHandler,
   ) {}
+
+  @MessagePattern(ops.monthlyReport.pattern)
+  monthlyReport(@Payload() payload: ComplaintMonthlyReportQuery, @CurrentCaller() caller: Caller) {
+    return this.tx.read((manager) => this.report.execute(manager, caller, payload));
+  }
 
   @MessagePattern(ops.register.pattern)
   register(@Payload() payload: RegisterComplaintBody, @CurrentCaller() caller: Caller) {

@@ -4,6 +4,7 @@ import {
   AssignComplaintBody,
   ComplaintFindingsBody,
   ComplaintFollowUpBody,
+  ComplaintMonthlyReportQuery,
   ComplaintOperations as ops,
   ComplaintProposalBody,
   ExtendComplaintBody,
@@ -35,6 +36,11 @@ export class ComplaintsController {
   @Route(ops.list)
   list(@Query() query: ListComplaintsQuery) {
     return this.domain.send(ops.list, query);
+  }
+
+  @Route(ops.monthlyReport)
+  monthlyReport(@Query() query: ComplaintMonthlyReportQuery) {
+    return this.domain.send(ops.monthlyReport, query);
   }
 
   @Route(ops.get)
