@@ -15,6 +15,11 @@ const run = promisify(execFile);
 const DIST = join(__dirname, '..');
 export const SERVICES = ['customers', 'complaints', 'returns', 'loyalty', 'gateway'] as const;
 export type ServiceName = (typeof SERVICES)[number];
+/**
+ * Node flags of every suite process, as `npm start` (scripts/start-all.ts) and the Dockerfile
+ * give them; `BENCH_NODE_FLAGS` (space-separated) replaces them to compare settings.
+ */
+export const SERVICE_NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? ['--enable-source-maps'];
 
 export const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const amqpBase = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -115,7 +120,7 @@ export async function startSuite(names: BenchNames): Promise<Suite> {
   }
   const children = new Map<ServiceName, ChildProcess>();
   for (const service of SERVICES) {
-    const child = spawn(process.execPath, ['--enable-source-maps', join(DIST, 'services', service, 'src', 'main.js')], {
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(DIST, 'services', service, 'src', 'main.js')], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

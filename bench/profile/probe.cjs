@@ -54,5 +54,15 @@ process.on('SIGUSR2', () => {
       writeFileSync(join(dir, `${name}-${process.pid}.cpuprofile`), JSON.stringify(profile));
     }
     writeFileSync(join(dir, `${name}-${process.pid}.sql.json`), JSON.stringify(Object.fromEntries(counts), null, 1));
+    const mib = (bytes) => Math.round(bytes / 104857.6) / 10;
+    const memory = Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, mib(v)]));
+    const spaces = Object.fromEntries(
+      require('node:v8')
+        .getHeapSpaceStatistics()
+        .map((space) => [space.space_name, { size: mib(space.space_size), used: mib(space.space_used_size) }]),
+    );
+    writeFileSync(join(dir, `${name}-${process.pid}.mem.json`), JSON.stringify({ memory, spaces }, null, 1));
+    // PROBE_HEAP=<service>: that service also writes a heap snapshot (read with heap-summary.cjs).
+    if (process.env.PROBE_HEAP === name) require('node:v8').writeHeapSnapshot(join(dir, `${name}-${process.pid}.heapsnapshot`));
   })();
 });

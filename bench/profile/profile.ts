@@ -7,7 +7,7 @@
  * `node bench/profile/summarise.cjs <file>`. PROFILE_SECONDS (10), PROFILE_ARCHIVES (100000).
  */
 import { fork } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { bindEventSink, createApiKey } from '../http.bench';
@@ -60,7 +60,7 @@ async function backends(suffix: string): Promise<Map<number, string>> {
 async function main(): Promise<void> {
   rmSync(probeDir, { recursive: true, force: true });
   const names = await createBenchVhost();
-  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --require ${resolve(__dirname, 'probe.cjs')}`;
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} ${process.env.PROFILE_NODE_FLAGS ?? ''} --require ${resolve(__dirname, 'probe.cjs')}`;
   process.env.PROBE_DIR = probeDir;
   const loader = fork(join(__dirname, '..', 'load-worker.js'), [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -127,10 +127,21 @@ async function main(): Promise<void> {
           .slice(0, 12))
           console.log(`    ${(n / figures.requests).toFixed(2).padStart(6)}  ${text}`);
       }
+      console.log('Memory at the end of the window, MiB (process.memoryUsage; V8 new space size/used):');
+      for (const file of readdirSync(probeDir).filter((f) => f.endsWith('.mem.json') && !f.includes('@'))) {
+        const { memory, spaces } = JSON.parse(readFileSync(join(probeDir, file), 'utf8')) as {
+          memory: Record<string, number>;
+          spaces: Record<string, { size: number; used: number }>;
+        };
+        const young = spaces.new_space ?? { size: 0, used: 0 };
+        console.log(
+          `  ${file.replace('.mem.json', '').padEnd(18)} rss ${memory.rss}  heapTotal ${memory.heapTotal}  heapUsed ${memory.heapUsed}` +
+            `  external ${memory.external}  new space ${young.size}/${young.used}`,
+        );
+      }
       for (const file of readdirSync(probeDir))
         if (!file.includes('@')) {
-          const { renameSync } = await import('node:fs');
-          renameSync(join(probeDir, file), join(probeDir, file.replace(/\.(cpuprofile|sql\.json)$/, `@${label}.$1`)));
+          renameSync(join(probeDir, file), join(probeDir, file.replace(/\.(cpuprofile|sql\.json|mem\.json)$/, `@${label}.$1`)));
         }
     };
     if (only.includes('post'))
