@@ -19,7 +19,11 @@ export type ServiceName = (typeof SERVICES)[number];
  * Node flags of every suite process, as `npm start` (scripts/start-all.ts) and the Dockerfile
  * give them; `BENCH_NODE_FLAGS` (space-separated) replaces them to compare settings.
  */
-export const SERVICE_NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? ['--enable-source-maps'];
+export const SERVICE_NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [
+  '--enable-source-maps',
+  '--max-semi-space-size=2',
+  '--max-old-space-size=128',
+];
 
 export const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const amqpBase = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';

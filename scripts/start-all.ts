@@ -11,6 +11,14 @@ import { Client } from 'pg';
 import { redactUrl } from '@crm/config';
 import { readProjects, TAGS } from './workspace-projects';
 
+/**
+ * Node flags of every service process (also in the Dockerfile, nx.json and bench/processes.ts).
+ * Issue 10: V8's default 16 MiB semi-spaces and an old generation left to grow towards the
+ * machine-sized default limit took services to 200-300 MiB RSS under load with ~50 MiB live;
+ * 2 MiB semi-spaces and a 128 MiB old generation keep them near 125 MiB (bench/README.md).
+ */
+const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=2', '--max-old-space-size=128'];
+
 // The services are the built projects tagged `type:service` (project.json copied into dist/ by
 // the build): the domain services first, the gateway last.
 const SERVICES = readProjects(join(__dirname, '..'))
@@ -101,7 +109,7 @@ async function main(): Promise<void> {
 
   if (SERVICES.length === 0) fail('No built services under dist/services: run `npm run build` first.');
   for (const { name, main } of SERVICES) {
-    const child = spawn(process.execPath, ['--enable-source-maps', main], { stdio: 'inherit', env: process.env });
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, main], { stdio: 'inherit', env: process.env });
     children.set(name, child);
     child.on('exit', (code, signal) => {
       if (stopping) return;

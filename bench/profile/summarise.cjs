@@ -12,6 +12,9 @@ for (let i = 0; i < profile.samples.length; i++) {
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 function group(url, fn) {
+  // The probe's in-process inspector session shows up as native `dispatch`: its own cost, not the service's.
+  if (!url && fn === 'dispatch') return '(profiler)';
+  if (!url && (fn === 'writev' || fn === 'writeBuffer' || fn === 'writeUtf8String')) return '(socket writes: syscalls)';
   if (!url) return fn.startsWith('(') ? fn : '(native/builtin)';
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (m) return m[1];
@@ -32,18 +35,21 @@ for (const node of profile.nodes) {
   byGroup.set(g, (byGroup.get(g) || 0) + us);
 }
 const idle = byGroup.get('(idle)') || 0;
-const busy = total - idle;
+const profiler = byGroup.get('(profiler)') || 0;
+const busy = total - idle - profiler;
 const pct = (us) => ((100 * us) / busy).toFixed(1).padStart(5) + '%';
-console.log(`${file}: ${(total / 1e3).toFixed(0)} ms sampled, ${(busy / 1e3).toFixed(0)} ms busy (percentages of busy)`);
+console.log(
+  `${file}: ${(total / 1e3).toFixed(0)} ms sampled, ${(busy / 1e3).toFixed(0)} ms busy (percentages of busy; the profiler's own ${(profiler / 1e3).toFixed(0)} ms left out)`,
+);
 console.log('-- by package / file');
 for (const [g, us] of [...byGroup]
-  .filter(([g]) => g !== '(idle)')
+  .filter(([g]) => g !== '(idle)' && g !== '(profiler)')
   .sort((a, b) => b[1] - a[1])
   .slice(0, top))
   console.log(`${pct(us)} ${(us / 1e3).toFixed(0).padStart(7)} ms  ${g}`);
 console.log('-- by function (self)');
 for (const [k, us] of [...byFn]
-  .filter(([k]) => !k.startsWith('(idle)'))
+  .filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('dispatch '))
   .sort((a, b) => b[1] - a[1])
   .slice(0, top))
   console.log(`${pct(us)} ${(us / 1e3).toFixed(0).padStart(7)} ms  ${k}`);
