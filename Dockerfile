@@ -23,4 +23,5 @@ USER crm
 # SERVICE selects which service this container runs: customers, complaints, returns, loyalty, gateway.
 ENV SERVICE=gateway
 STOPSIGNAL SIGTERM
-CMD ["sh", "-c", "exec node --enable-source-maps dist/services/${SERVICE}/src/main.js"]
+# Node flags as in scripts/start-all.ts (issue 10: RSS under load, bench/README.md).
+CMD ["sh", "-c", "exec node --enable-source-maps --max-semi-space-size=2 --max-old-space-size=128 dist/services/${SERVICE}/src/main.js"]

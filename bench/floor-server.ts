@@ -24,7 +24,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { type ConfirmChannel, connect } from 'amqplib';
 import { Pool, type PoolClient } from 'pg';
 import type { QueryRunner } from 'typeorm';
-import { MessagingTables1763900000000 } from '../libs/messaging/src/messaging-tables.migration';
+import { MESSAGING_MIGRATIONS } from '../libs/messaging/src/messaging-tables.migration';
 import { customersMigrations } from '../services/customers/src/migrations';
 
 const EXCHANGE = 'floor.events';
@@ -42,14 +42,12 @@ const writes = new Pool({ connectionString: env('FLOOR_DATABASE_URL'), max: POOL
 const reads = new Pool({ connectionString: env('FLOOR_READ_DATABASE_URL'), max: POOL_SIZE, application_name: 'bench-floor' });
 
 async function migrate(): Promise<void> {
-  const client = await writes.connect();
-  try {
-    // The migrations only call `query`, so they run on a plain client: the same schema, no ORM.
+  // The migrations only call `query`, so they run on a plain client: the same schema, no ORM —
+  // in one transaction, as TypeORM runs them (some lock tables).
+  await transaction(writes, async (client) => {
     const runner = { query: (sql: string, parameters?: unknown[]) => client.query(sql, parameters) } as unknown as QueryRunner;
-    for (const Migration of [MessagingTables1763900000000, ...customersMigrations]) await new Migration().up(runner);
-  } finally {
-    client.release();
-  }
+    for (const Migration of [...MESSAGING_MIGRATIONS, ...customersMigrations]) await new Migration().up(runner);
+  });
 }
 
 async function transaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {

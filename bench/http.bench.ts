@@ -304,7 +304,7 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** An outside consumer's durable queue bound to every event, so the relay's publishes are stored, not returned. */
-async function bindEventSink(vhostUrl: string): Promise<void> {
+export async function bindEventSink(vhostUrl: string): Promise<void> {
   const connection = await connect(vhostUrl);
   try {
     const channel = await connection.createChannel();
@@ -315,7 +315,7 @@ async function bindEventSink(vhostUrl: string): Promise<void> {
   }
 }
 
-async function createApiKey(api: string, adminKey: string): Promise<string> {
+export async function createApiKey(api: string, adminKey: string): Promise<string> {
   const response = await fetch(`${api}/api-keys`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminKey}` },

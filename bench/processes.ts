@@ -9,12 +9,16 @@ import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DOMAIN_SERVICES } from '@crm/contracts';
 import { dropDatabase, ensureDatabase } from '@crm/persistence';
+import { SERVICE_NODE_FLAGS as START_FLAGS } from '../scripts/workspace-projects';
 
 const run = promisify(execFile);
 const DIST = join(__dirname, '..');
-export const SERVICES = ['customers', 'complaints', 'returns', 'loyalty', 'gateway'] as const;
+export const SERVICES = [...DOMAIN_SERVICES, 'gateway'] as const;
 export type ServiceName = (typeof SERVICES)[number];
+/** Node flags of every suite process, as `npm start` gives them; `BENCH_NODE_FLAGS` (space-separated) replaces them. */
+export const SERVICE_NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [...START_FLAGS];
 
 export const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const amqpBase = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -115,7 +119,7 @@ export async function startSuite(names: BenchNames): Promise<Suite> {
   }
   const children = new Map<ServiceName, ChildProcess>();
   for (const service of SERVICES) {
-    const child = spawn(process.execPath, ['--enable-source-maps', join(DIST, 'services', service, 'src', 'main.js')], {
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(DIST, 'services', service, 'src', 'main.js')], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { connect } from 'amqplib';
 import { Client } from 'pg';
 import { redactUrl } from '@crm/config';
-import { readProjects, TAGS } from './workspace-projects';
+import { readProjects, SERVICE_NODE_FLAGS, TAGS } from './workspace-projects';
 
 // The services are the built projects tagged `type:service` (project.json copied into dist/ by
 // the build): the domain services first, the gateway last.
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
 
   if (SERVICES.length === 0) fail('No built services under dist/services: run `npm run build` first.');
   for (const { name, main } of SERVICES) {
-    const child = spawn(process.execPath, ['--enable-source-maps', main], { stdio: 'inherit', env: process.env });
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, main], { stdio: 'inherit', env: process.env });
     children.set(name, child);
     child.on('exit', (code, signal) => {
       if (stopping) return;

@@ -19,3 +19,4 @@ export declare const TAGS: {
   readonly e2e: 'type:e2e';
   readonly tooling: 'type:tooling';
 };
+export declare const SERVICE_NODE_FLAGS: readonly string[];

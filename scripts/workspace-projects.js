@@ -55,4 +55,13 @@ const TAGS = {
   tooling: 'type:tooling',
 };
 
-module.exports = { readProjects, projectsTagged, tagValue, TAGS };
+/**
+ * Node flags of every service process: `npm start` and the bench read them here; the Dockerfile
+ * and nx.json's `serve` target, which cannot import, repeat them (keep the four in step).
+ * Issue 10: V8's default 16 MiB semi-spaces and an old generation left to grow towards the
+ * machine-sized default limit took services to 200–300 MiB RSS under load with ~50 MiB live;
+ * 2 MiB semi-spaces and a 128 MiB old generation keep them near 125 MiB (bench/README.md).
+ */
+const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=2', '--max-old-space-size=128'];
+
+module.exports = { readProjects, projectsTagged, tagValue, TAGS, SERVICE_NODE_FLAGS };

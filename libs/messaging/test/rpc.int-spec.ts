@@ -149,6 +149,26 @@ describe('RpcClient ↔ AmqpServer request/reply', () => {
     await replies.close();
   });
 
+  it('writes a claimed command’s events with its stored answer, in the order recorded, or not at all (issue 10)', async () => {
+    const key = `events-${randomUUID()}`;
+    await client.send(SERVICE, 'test.thing.create-once', { key, events: 3 }, { correlationId: 'c-events' });
+    const rows: { envelope: { data: { n: number } } }[] = await service.dataSource.query(
+      `SELECT envelope FROM outbox_messages WHERE aggregate_id = $1 ORDER BY seq`,
+      [key],
+    );
+    expect(rows.map((row) => row.envelope.data.n)).toEqual([0, 1, 2]);
+    const [claim]: { reply: { ok: boolean } }[] = await service.dataSource.query(
+      `SELECT reply FROM inbox_messages WHERE consumer = 'rpc' AND reply -> 'data' ->> 'key' = $1`,
+      [key],
+    );
+    expect(claim.reply).toMatchObject({ ok: true });
+
+    const refused = `events-refused-${randomUUID()}`;
+    await failure(client.send(SERVICE, 'test.thing.create-once', { key: refused, events: 2, fail: true }, { correlationId: 'c-refused' }));
+    expect(await service.dataSource.query(`SELECT 1 FROM outbox_messages WHERE aggregate_id = $1`, [refused])).toEqual([]);
+    expect(await effectsFor(service.dataSource, refused)).toHaveLength(0);
+  });
+
   it('answers 409 to a redelivery whose stored answer was erased (CUS-9), and changes nothing', async () => {
     const key = `erased-${randomUUID()}`;
     const messageId = randomUUID();

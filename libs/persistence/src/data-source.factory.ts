@@ -31,6 +31,9 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     extra: {
       statement_timeout: settings.statementTimeoutMs ?? 10_000,
       idle_in_transaction_session_timeout: 30_000,
+      // Every session starts READ COMMITTED whatever the server's default, so a transaction is a
+      // bare BEGIN — no SET TRANSACTION round trip per command (issue 10, bench/README "Profile").
+      options: '-c default_transaction_isolation=read\\ committed',
     },
   });
 }

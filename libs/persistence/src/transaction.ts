@@ -12,13 +12,13 @@ export type TransactionalWork<T> = (manager: EntityManager) => Promise<T>;
 export const DEADLINE_MARGIN_MS = 100;
 
 /**
- * Runs `work` in a READ COMMITTED transaction. When the current unit of work has a deadline (an
+ * Runs `work` in a transaction, READ COMMITTED (every session's default, set by the data source). When the current unit of work has a deadline (an
  * RPC command) and the work finishes after it, the transaction is rolled back instead of
  * committed: the gateway has already answered 504, and a retry must not find the change done
  * (GW-4 "never a lost write that the caller was told succeeded", and its mirror image).
  */
 export async function withTransaction<T>(dataSource: DataSource, work: TransactionalWork<T>): Promise<T> {
-  return dataSource.transaction('READ COMMITTED', async (manager) => {
+  return dataSource.transaction(async (manager) => {
     const result = await work(manager);
     assertBeforeDeadline();
     return result;

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { CommonErrorCode, CommonException } from '@crm/errors';
 import { currentContext } from '@crm/observability';
+import { type DeferredOutboxRow, OUTBOX_DEFERRED } from '../outbox/outbox.writer';
 import type { RpcReply } from '../rpc/rpc-reply';
 
 /** Inbox rows of commands live in the same table as events', under this consumer name. */
@@ -44,6 +45,9 @@ export async function claimCommand(manager: EntityManager): Promise<void> {
     throw new CommonException(CommonErrorCode.DuplicateCommand, 'This command was already applied; its redelivery changed nothing');
   }
   context.commandClaimed = true;
+  // The command's outbox rows ride with its stored answer (recordCommandReply), in this transaction.
+  const runner = manager.queryRunner;
+  if (runner) runner.data = { ...runner.data, [OUTBOX_DEFERRED]: [] };
 }
 
 /**
@@ -51,8 +55,14 @@ export async function claimCommand(manager: EntityManager): Promise<void> {
  * erases stored answers about resources this command erased (CUS-9), so none can be replayed.
  */
 export async function recordCommandReply(manager: EntityManager, reply: RpcReply): Promise<void> {
+  const runner = manager.queryRunner;
+  const outbox = (runner?.data?.[OUTBOX_DEFERRED] as DeferredOutboxRow[] | undefined) ?? [];
+  if (runner?.data) delete runner.data[OUTBOX_DEFERRED];
   const context = currentContext();
-  if (!context?.commandId || !context.commandClaimed) return;
+  if (!context?.commandId || !context.commandClaimed) {
+    await insertOutboxRows(manager, outbox);
+    return;
+  }
   if (context.erased?.length) {
     await manager.query(`UPDATE inbox_messages SET reply = NULL WHERE consumer = $1 AND reply -> 'data' ->> 'id' = ANY($2::text[])`, [
       COMMAND_INBOX_CONSUMER,
@@ -60,11 +70,44 @@ export async function recordCommandReply(manager: EntityManager, reply: RpcReply
     ]);
   }
   const stored = context.erased?.length ? { ...reply, erased: context.erased } : reply;
-  await manager.query(`UPDATE inbox_messages SET reply = $3::jsonb WHERE consumer = $1 AND message_id = $2`, [
-    COMMAND_INBOX_CONSUMER,
-    context.commandId,
-    JSON.stringify(stored),
-  ]);
+  if (!outbox.length) {
+    await manager.query(`UPDATE inbox_messages SET reply = $3::jsonb WHERE consumer = $1 AND message_id = $2`, [
+      COMMAND_INBOX_CONSUMER,
+      context.commandId,
+      JSON.stringify(stored),
+    ]);
+    return;
+  }
+  // One round trip: the command's events into the outbox (in the order recorded) and its answer.
+  await manager.query(
+    `WITH outbox AS (
+       INSERT INTO outbox_messages (id, type, aggregate_id, envelope)
+       SELECT id, type, aggregate_id, envelope
+         FROM unnest($4::uuid[], $5::varchar[], $6::varchar[], $7::jsonb[]) WITH ORDINALITY AS r(id, type, aggregate_id, envelope, n)
+        ORDER BY n
+     )
+     UPDATE inbox_messages SET reply = $3::jsonb WHERE consumer = $1 AND message_id = $2`,
+    [
+      COMMAND_INBOX_CONSUMER,
+      context.commandId,
+      JSON.stringify(stored),
+      outbox.map((row) => row.id),
+      outbox.map((row) => row.type),
+      outbox.map((row) => row.aggregateId),
+      outbox.map((row) => row.envelope),
+    ],
+  );
+}
+
+async function insertOutboxRows(manager: EntityManager, rows: DeferredOutboxRow[]): Promise<void> {
+  for (const row of rows) {
+    await manager.query('INSERT INTO outbox_messages (id, type, aggregate_id, envelope) VALUES ($1, $2, $3, $4)', [
+      row.id,
+      row.type,
+      row.aggregateId,
+      row.envelope,
+    ]);
+  }
 }
 
 /** Commands are worthless after their deadline (seconds); a day of claims is ample. */

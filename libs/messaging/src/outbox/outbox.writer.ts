@@ -5,6 +5,20 @@ import { currentContext } from '@crm/observability';
 
 /** Marks a query runner whose transaction wrote outbox rows (read after commit). */
 export const OUTBOX_PENDING = 'crm.outboxPending';
+/**
+ * On a query runner whose transaction is a claimed RPC command: outbox rows recorded in it wait
+ * here and are inserted by `recordCommandReply` in the same statement as the stored answer, at
+ * the end of the same transaction (issue 10: one round trip fewer per command).
+ */
+export const OUTBOX_DEFERRED = 'crm.outboxDeferred';
+
+/** An outbox row not yet inserted (see OUTBOX_DEFERRED). */
+export interface DeferredOutboxRow {
+  id: string;
+  type: string;
+  aggregateId: string;
+  envelope: string;
+}
 
 export interface NewEvent<TData> {
   type: string;
@@ -37,15 +51,22 @@ export class OutboxWriter {
       ...(context?.causationId ? { causationId: context.causationId } : {}),
       data: event.data,
     };
-    await manager.query('INSERT INTO outbox_messages (id, type, aggregate_id, envelope) VALUES ($1, $2, $3, $4)', [
-      envelope.id,
-      envelope.type,
-      event.aggregateId,
-      JSON.stringify(envelope),
-    ]);
+    const runner = manager.queryRunner;
+    const deferred = runner?.data?.[OUTBOX_DEFERRED] as DeferredOutboxRow[] | undefined;
+    if (deferred) {
+      // Inside a claimed command: inserted with the command's stored answer, before commit.
+      // Nothing in the transaction may read the row back before then.
+      deferred.push({ id: envelope.id, type: envelope.type, aggregateId: event.aggregateId, envelope: JSON.stringify(envelope) });
+    } else {
+      await manager.query('INSERT INTO outbox_messages (id, type, aggregate_id, envelope) VALUES ($1, $2, $3, $4)', [
+        envelope.id,
+        envelope.type,
+        event.aggregateId,
+        JSON.stringify(envelope),
+      ]);
+    }
     // The relay is woken when this transaction commits (see OutboxRelay), not before: a wake
     // before the commit would find nothing and leave the event for the next poll.
-    const runner = manager.queryRunner;
     if (runner) runner.data = { ...runner.data, [OUTBOX_PENDING]: true };
     else for (const listener of this.listeners) listener();
     return envelope;

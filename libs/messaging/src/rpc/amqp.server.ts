@@ -101,9 +101,23 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   private readonly consumerTags: string[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private closing = false;
+  /** Registered patterns → handler (issue 10: Nest's lookup JSON-parses the pattern and throws, three times per command). */
+  private readonly handlersByPattern = new Map<string, MessageHandler>();
 
   constructor(private readonly options: AmqpServerOptions) {
     super();
+  }
+
+  /**
+   * Nest's lookup, remembered per pattern. Only patterns that have a handler are kept, so the map
+   * is bounded by the handlers registered at start-up whatever types arrive.
+   */
+  override getHandlerByPattern(pattern: string): MessageHandler | null {
+    const known = this.handlersByPattern.get(pattern);
+    if (known) return known;
+    const handler = super.getHandlerByPattern(pattern);
+    if (handler) this.handlersByPattern.set(pattern, handler);
+    return handler;
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {

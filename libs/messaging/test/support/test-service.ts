@@ -174,10 +174,14 @@ class TestController {
 
   /** A write command as services run them (TransactionRunner.run): claimed in the inbox first, its answer kept with the claim. */
   @MessagePattern('test.thing.create-once')
-  createOnce(@Payload() body: { key: string }) {
+  createOnce(@Payload() body: { key: string; events?: number; fail?: boolean }) {
     return withTransaction(this.deps.dataSource, async (manager) => {
       await claimCommand(manager);
       await manager.query('INSERT INTO test_effects (key, applied_by) VALUES ($1, $2)', [body.key, this.deps.name]);
+      for (let n = 0; n < (body.events ?? 0); n++) {
+        await this.deps.outbox.record(manager, { type: THING_CREATED, aggregateId: body.key, data: { key: body.key, n } });
+      }
+      if (body.fail) throw new TestException(`refused ${body.key}`);
       const result = { key: body.key, appliedBy: this.deps.name, at: new Date().toISOString() };
       await recordCommandReply(manager, { ok: true, data: result });
       return result;

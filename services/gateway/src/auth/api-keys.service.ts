@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type Repository } from 'typeorm';
-import type { Caller, Page } from '@crm/contracts';
+import type { Caller, ConfidentialityLevel, Page, Role } from '@crm/contracts';
 import { DEFAULT_PAGE_LIMIT } from '@crm/contracts';
 import { CommonException } from '@crm/errors';
 import type { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { GatewayErrorCode, GatewayException } from '../http/gateway.exception';
+import { ApiKeyCache, type CachedKey } from './api-key-cache';
 import { ApiKeyEntity } from './api-key.entity';
 import type { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto';
 import { bearerToken, generateSecret, hashSecret, sameHash } from './api-key.secret';
@@ -21,21 +22,27 @@ export interface Principal {
 
 /** GW-2: issuing, listing, revoking and checking API keys. */
 @Injectable()
-export class ApiKeysService {
+export class ApiKeysService implements OnModuleInit {
   private readonly keys: Repository<ApiKeyEntity>;
   private readonly adminHash: string;
 
   constructor(
     dataSource: DataSource,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly cache: ApiKeyCache,
   ) {
     this.keys = dataSource.getRepository(ApiKeyEntity);
     this.adminHash = hashSecret(config.adminKey);
   }
 
+  async onModuleInit(): Promise<void> {
+    await this.cache.start();
+  }
+
   /**
-   * Resolves `Authorization: Bearer <key>` to a caller. Looked up in the database on every
-   * request — no cache — so a revoked key stops working at once (GW-2).
+   * Resolves `Authorization: Bearer <key>` to a caller. Keys come from the database through
+   * `ApiKeyCache` (issue 10), which every replica empties of a key the moment it is revoked
+   * anywhere, so a revoked key stops working at once (GW-2).
    */
   async authenticate(authorization: string | string[] | undefined): Promise<Principal> {
     const secret = bearerToken(authorization);
@@ -56,8 +63,8 @@ export class ApiKeysService {
         rateLimitPerSecond: this.config.defaultRateLimit,
       };
     }
-    const key = await this.keys.findOneBy({ keyHash: hash });
-    if (!key || key.revokedAt) {
+    const key = this.cache.get(hash) ?? (await this.lookup(hash));
+    if (!key) {
       throw GatewayException.unauthenticated(GatewayErrorCode.ApiKeyInvalid, 'The API key is unknown or revoked');
     }
     if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) {
@@ -74,6 +81,29 @@ export class ApiKeysService {
       },
       rateLimitPerSecond: key.rateLimitPerSecond ?? this.config.defaultRateLimit,
     };
+  }
+
+  /** A live key from the database (cached), or undefined when unknown or revoked. */
+  private async lookup(hash: string): Promise<CachedKey | undefined> {
+    const generation = this.cache.currentGeneration;
+    const [row] = (await this.keys.query(
+      `SELECT id, name, roles, clearance, store_id, designated_customer_ids, rate_limit_per_second, expires_at, revoked_at
+         FROM api_keys WHERE key_hash = $1`,
+      [hash],
+    )) as ApiKeyRow[];
+    if (!row || row.revoked_at) return undefined;
+    const key: CachedKey = {
+      id: row.id,
+      name: row.name,
+      roles: row.roles,
+      clearance: row.clearance,
+      storeId: row.store_id,
+      designatedCustomerIds: row.designated_customer_ids,
+      rateLimitPerSecond: row.rate_limit_per_second,
+      expiresAt: row.expires_at,
+    };
+    this.cache.remember(hash, key, generation);
+    return key;
   }
 
   async create(input: CreateApiKeyDto, creator: Caller): Promise<CreatedApiKeyDto> {
@@ -131,14 +161,25 @@ export class ApiKeysService {
     };
   }
 
-  /** GW-2: revoking is immediate (every request reads the key); revoking twice is harmless. */
+  /**
+   * GW-2: revoking is immediate on every replica — committed, then broadcast (`ApiKeyCache`),
+   * answered once the broker has routed the broadcast. Revoking twice is harmless and broadcasts
+   * again, so a retry after a 503 (broker unreachable) completes what the first call began.
+   */
   async revoke(id: string): Promise<void> {
     const key = await this.keys.findOneBy({ id });
     if (!key) throw new GatewayException(GatewayErrorCode.ApiKeyNotFound, `No API key ${id}`);
-    if (key.revokedAt) return;
-    key.revokedAt = new Date();
-    key.updatedAt = key.revokedAt;
-    await this.keys.save(key);
+    if (!key.revokedAt) {
+      key.revokedAt = new Date();
+      key.updatedAt = key.revokedAt;
+      await this.keys.save(key);
+    }
+    await this.cache.revoked(id).catch((error: Error) => {
+      throw new GatewayException(
+        GatewayErrorCode.NotReady,
+        `The key is revoked, but other gateway replicas could not be told (${error.message}); retry the revocation`,
+      );
+    });
   }
 
   private view(key: ApiKeyEntity): ApiKeyDto {
@@ -158,6 +199,18 @@ export class ApiKeysService {
       version: key.version,
     };
   }
+}
+
+interface ApiKeyRow {
+  id: string;
+  name: string;
+  roles: Role[];
+  clearance: ConfidentialityLevel;
+  store_id: string | null;
+  designated_customer_ids: string[];
+  rate_limit_per_second: number | null;
+  expires_at: Date | null;
+  revoked_at: Date | null;
 }
 
 export function encodeCursor(at: Date, id: string): string {
