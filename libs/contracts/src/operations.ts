@@ -55,3 +55,13 @@ export type OperationTable = Record<string, Operation<unknown, unknown>>;
 export function openApiPath(path: string): string {
   return `/${path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
 }
+
+/**
+ * A query one service asks another over RPC, never routed by the gateway (no `http`): the same
+ * declaration as an operation otherwise — pattern, roles, rules, payload and answer.
+ */
+export type ServiceQuery<P = unknown, R = unknown> = Omit<Operation<P, R>, 'http' | 'refusedByService'>;
+
+export function serviceQuery<P, R = never>(spec: Omit<ServiceQuery<P, R>, 'answer'>): ServiceQuery<P, R> {
+  return spec;
+}

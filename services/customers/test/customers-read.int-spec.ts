@@ -1,4 +1,4 @@
-import { CustomerOperations } from '@crm/contracts';
+import { CustomerOperations, CustomerQueries } from '@crm/contracts';
 import { CustomersHarness, DAY, archiveInput, caller } from './support/customers-harness';
 
 type Archive = Record<string, unknown> & { id: string; version: number };
@@ -408,6 +408,20 @@ describe('customers service: register, read, list, borrowing register', () => {
       const percent = await h.call<Page>(CustomerOperations.list.pattern, { q: '%' }, clerk);
       expect(percent.items.length).toBeGreaterThan(0);
       expect(percent.items.every((item) => String(item.name).includes('%'))).toBe(true);
+    });
+  });
+
+  describe('CUS-2 status query for other services', () => {
+    it('answers id and status of any archive to staff without clearance, records nothing, refuses tills', async () => {
+      const hidden = await register({ confidentiality: 'top_secret' });
+      const before = await h.call<Page>(CustomerOperations.accessLog.pattern, { id: hidden.id }, auditor);
+      expect(await h.call(CustomerQueries.status.pattern, { id: hidden.id }, clerk)).toEqual({ id: hidden.id, status: 'prospect' });
+      const after = await h.call<Page>(CustomerOperations.accessLog.pattern, { id: hidden.id }, auditor);
+      expect(after.items).toHaveLength(before.items.length);
+      expect(await h.failure(CustomerQueries.status.pattern, { id: hidden.id }, till)).toMatchObject({ kind: 'forbidden' });
+      expect(await h.failure(CustomerQueries.status.pattern, { id: '00000000-0000-4000-8000-000000000000' }, clerk)).toMatchObject({
+        kind: 'not_found',
+      });
     });
   });
 });

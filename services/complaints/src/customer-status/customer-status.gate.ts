@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { type Caller, CustomerOperations, type RegisterComplaintBody } from '@crm/contracts';
+import { type Caller, CustomerQueries, type CustomerStatusAnswer, type RegisterComplaintBody } from '@crm/contracts';
 import { ErrorKind, RemoteException } from '@crm/errors';
 import { AmqpConnection, RpcClient } from '@crm/messaging';
 import { currentContext } from '@crm/observability';
@@ -11,14 +11,15 @@ import { type FetchedStatus, assertActiveCustomer, customerToCheck } from './cus
 import { knownCustomerStatus } from './customer-status.store';
 
 /**
- * Who the complaints service is when it asks the customers service (CUS-2 fallback): a staff role
- * that may read archives (CUS-6), recorded in the borrowing register with its purpose (CUS-7).
+ * Who the complaints service is when it asks the customers service (CUS-2 fallback): a staff role.
+ * It asks for the status only (summary level, CUS-6), so it needs no clearance and reads nothing
+ * confidential.
  */
 export const COMPLAINTS_SERVICE_CALLER: Caller = {
   keyId: '00000000-0000-4000-8000-0000000c0301',
   name: 'complaints-service (CUS-2 check)',
   roles: ['service'],
-  clearance: 'top_secret',
+  clearance: 'confidential',
   storeId: null,
   designatedCustomerIds: [],
 };
@@ -56,16 +57,15 @@ export class CustomerStatusGate implements OnModuleInit, OnModuleDestroy {
 
   private async fetch(customerId: string, correlationId: string): Promise<FetchedStatus> {
     try {
-      const archive = await this.rpc.send<{ status: string }>(
-        'customers',
-        CustomerOperations.get.pattern,
-        { id: customerId, purpose: 'CUS-2: registering a complaint tied to an order' },
+      const answer = await this.rpc.send<CustomerStatusAnswer>(
+        CustomerQueries.status.service,
+        CustomerQueries.status.pattern,
+        { id: customerId },
         { correlationId, caller: COMPLAINTS_SERVICE_CALLER },
       );
-      return { status: archive.status };
+      return { status: answer.status };
     } catch (error) {
       if (error instanceof RemoteException && error.payload.kind === ErrorKind.NotFound) return { missing: true };
-      if (error instanceof RemoteException && error.payload.kind === ErrorKind.Gone) return { status: 'destroyed' };
       throw error;
     }
   }

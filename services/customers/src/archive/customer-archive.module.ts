@@ -4,6 +4,7 @@ import { ApproveCustomerHandler } from './approve-customer/approve-customer.hand
 import { ApproveDestructionHandler } from './approve-destruction/approve-destruction.handler';
 import { CustomerController } from './customer.controller';
 import { GetCustomerHandler } from './get-customer/get-customer.handler';
+import { GetCustomerStatusHandler } from './get-customer-status/get-customer-status.handler';
 import { GradeCustomerHandler } from './grade-customer/grade-customer.handler';
 import { ListCustomersHandler } from './list-customers/list-customers.handler';
 import { MarkCustomerDormantHandler } from './mark-customer-dormant/mark-customer-dormant.handler';
@@ -20,6 +21,7 @@ import { UpdateCustomerHandler } from './update-customer/update-customer.handler
   providers: [
     RegisterCustomerHandler,
     GetCustomerHandler,
+    GetCustomerStatusHandler,
     ListCustomersHandler,
     UpdateCustomerHandler,
     SubmitCustomerHandler,

@@ -5,6 +5,7 @@ import {
   CustomerArchiveInput,
   CustomerIdPayload,
   CustomerOperations as ops,
+  CustomerQueries,
   GetCustomerPayload,
   GradeCustomerPayload,
   ListCustomersQuery,
@@ -17,6 +18,7 @@ import { CurrentCaller, TransactionRunner } from '@crm/service-kit';
 import { ApproveCustomerHandler } from './approve-customer/approve-customer.handler';
 import { ApproveDestructionHandler } from './approve-destruction/approve-destruction.handler';
 import { GetCustomerHandler } from './get-customer/get-customer.handler';
+import { GetCustomerStatusHandler } from './get-customer-status/get-customer-status.handler';
 import { GradeCustomerHandler } from './grade-customer/grade-customer.handler';
 import { ListCustomersHandler } from './list-customers/list-customers.handler';
 import { MarkCustomerDormantHandler } from './mark-customer-dormant/mark-customer-dormant.handler';
@@ -37,6 +39,7 @@ export class CustomerController {
     private readonly tx: TransactionRunner,
     private readonly registerCustomer: RegisterCustomerHandler,
     private readonly getCustomer: GetCustomerHandler,
+    private readonly getStatus: GetCustomerStatusHandler,
     private readonly listCustomers: ListCustomersHandler,
     private readonly updateCustomer: UpdateCustomerHandler,
     private readonly submitCustomer: SubmitCustomerHandler,
@@ -63,6 +66,11 @@ export class CustomerController {
     );
     if (!outcome.granted) throw outcome.refusal;
     return outcome.value;
+  }
+
+  @MessagePattern(CustomerQueries.status.pattern)
+  status(@Payload() payload: CustomerIdPayload, @CurrentCaller() caller: Caller) {
+    return this.tx.read((manager) => this.getStatus.execute(manager, caller, payload));
   }
 
   @MessagePattern(ops.list.pattern)

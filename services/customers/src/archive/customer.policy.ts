@@ -1,15 +1,15 @@
-import { type Caller, type ConfidentialityLevel, type Operation, clearanceCovers, hasAnyRole } from '@crm/contracts';
+import { type Caller, type ConfidentialityLevel, type ServiceQuery, clearanceCovers, hasAnyRole } from '@crm/contracts';
 import { CustomerException } from './customer.exception';
 
 /**
  * GW-3, checked again in the domain whatever the gateway checked: the roles of the operation
  * table in libs/contracts (`admin` may do everything). Refusals name the operation's first rule.
  */
-export function mayPerform(caller: Caller, operation: Operation): boolean {
+export function mayPerform(caller: Caller, operation: ServiceQuery): boolean {
   return hasAnyRole(caller, operation.roles);
 }
 
-export function requireRole(caller: Caller, operation: Operation): void {
+export function requireRole(caller: Caller, operation: ServiceQuery): void {
   if (!mayPerform(caller, operation)) throw CustomerException.role(operation.rules[0], operation.pattern, [...operation.roles, 'admin']);
 }
 
