@@ -1,23 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { ComplaintOperations, ROLES, type Role } from '@crm/contracts';
 import { GatewayHarness, type TestKey } from './support/gateway-harness';
+import { type RouteCase, type RouteSample, callRoute, roleMismatches, routeCases } from './support/roles-matrix';
 import type { FakeService } from './support/fake-service';
 
 jest.setTimeout(60_000);
 
-interface RouteCase {
-  method: 'get' | 'post';
-  path: (id: string) => string;
-  body?: Record<string, unknown>;
-  query?: string;
-  roles: readonly Role[];
-  pattern: string;
-}
-
 const money = (amount: number) => ({ amount, currency: 'CNY' });
 
 /** A valid request for each operation; the record type makes a new operation fail to compile until it has one. */
-const SAMPLES: Record<keyof typeof ComplaintOperations, Pick<RouteCase, 'body' | 'query'>> = {
+const SAMPLES: Record<keyof typeof ComplaintOperations, RouteSample> = {
   register: {
     body: { kind: 'complaint', channel: 'phone', complainant: { anonymous: true }, subject: 's', description: 'd', category: 'quality' },
   },
@@ -38,13 +30,7 @@ const SAMPLES: Record<keyof typeof ComplaintOperations, Pick<RouteCase, 'body' |
 };
 
 /** GW-3 for every complaints route, read from the operation table (libs/contracts). */
-const MATRIX: RouteCase[] = Object.entries(ComplaintOperations).map(([name, operation]) => ({
-  method: operation.http.method.toLowerCase() as RouteCase['method'],
-  ...SAMPLES[name as keyof typeof ComplaintOperations],
-  path: (id) => `/api/v1/${operation.http.path.replace(':id', id)}${SAMPLES[name as keyof typeof ComplaintOperations].query ?? ''}`,
-  roles: operation.roles,
-  pattern: operation.pattern,
-}));
+const MATRIX = routeCases(ComplaintOperations, SAMPLES);
 
 /**
  * The gateway side of every complaints route against a stand-in complaints service: roles (GW-3),
@@ -78,22 +64,10 @@ describe('complaints routes (gateway side)', () => {
     await harness?.close();
   });
 
-  const call = (route: RouteCase, key: TestKey, id = randomUUID()) => {
-    const request = harness.http()[route.method](route.path(id)).set(key.auth);
-    return route.body ? request.send(route.body) : request;
-  };
+  const call = (route: RouteCase, key: TestKey, id = randomUUID()) => callRoute(harness, route, key, id);
 
   it('admits exactly the roles of API.md on every route, and admin everywhere (GW-3)', async () => {
-    const mismatches: string[] = [];
-    for (const route of MATRIX) {
-      for (const role of ROLES) {
-        const response = await call(route, keys.get(role)!);
-        const allowed = role === 'admin' || route.roles.includes(role);
-        const ok = allowed ? response.status < 300 : response.status === 403;
-        if (!ok) mismatches.push(`${route.method.toUpperCase()} ${route.path(':id')} as ${role}: ${response.status}`);
-      }
-    }
-    expect(mismatches).toEqual([]);
+    expect(await roleMismatches(harness, MATRIX, keys)).toEqual([]);
   });
 
   it('sends the body plus the path id as the RPC payload', async () => {

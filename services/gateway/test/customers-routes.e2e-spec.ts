@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CustomerOperations, ROLES, type Caller, type Role } from '@crm/contracts';
 import { ErrorKind } from '@crm/errors';
 import { GatewayHarness, type TestKey } from './support/gateway-harness';
+import { type RouteSample, roleMismatches, routeCases } from './support/roles-matrix';
 import type { FakeService } from './support/fake-service';
 
 // The e2e project's testTimeout is a global option Jest ignores per project: set it here.
@@ -9,18 +10,10 @@ jest.setTimeout(60_000);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface RouteCase {
-  method: 'get' | 'post' | 'patch';
-  path: (id: string) => string;
-  body?: Record<string, unknown>;
-  headers?: Record<string, string>;
-  roles: readonly Role[];
-}
-
 const registration = { type: 'retailer', name: 'Route Test Co', contacts: [] };
 
 /** A valid request for each operation; the record type makes a new operation fail to compile until it has one. */
-const SAMPLES: Record<keyof typeof CustomerOperations, Pick<RouteCase, 'body' | 'headers'>> = {
+const SAMPLES: Record<keyof typeof CustomerOperations, RouteSample> = {
   register: { body: registration },
   list: {},
   get: { headers: { 'X-Access-Purpose': 'audit' } },
@@ -40,12 +33,7 @@ const SAMPLES: Record<keyof typeof CustomerOperations, Pick<RouteCase, 'body' | 
  * the gateway's guard and the service's role checks read. `admin` passes everything; operations
  * the service refuses itself (CUS-7) let every key through the gateway.
  */
-const MATRIX: RouteCase[] = Object.entries(CustomerOperations).map(([name, operation]) => ({
-  method: operation.http.method.toLowerCase() as RouteCase['method'],
-  path: (id) => `/api/v1/${operation.http.path.replace(':id', id)}`,
-  ...SAMPLES[name as keyof typeof CustomerOperations],
-  roles: operation.refusedByService ? ROLES : operation.roles,
-}));
+const MATRIX = routeCases(CustomerOperations, SAMPLES);
 
 /**
  * The gateway side of every customers route against a stand-in customers service that records
@@ -93,23 +81,8 @@ describe('customers routes (gateway side)', () => {
     await harness?.close();
   });
 
-  const call = (route: RouteCase, key: TestKey, id = randomUUID()) => {
-    let request = harness.http()[route.method](route.path(id)).set(key.auth);
-    for (const [name, value] of Object.entries(route.headers ?? {})) request = request.set(name, value);
-    return route.body ? request.send(route.body) : request;
-  };
-
   it('admits exactly the roles of API.md on every route, and admin everywhere (GW-3)', async () => {
-    const mismatches: string[] = [];
-    for (const route of MATRIX) {
-      for (const role of ROLES) {
-        const response = await call(route, keys.get(role)!);
-        const allowed = role === 'admin' || route.roles.includes(role);
-        const ok = allowed ? response.status < 300 : response.status === 403;
-        if (!ok) mismatches.push(`${route.method.toUpperCase()} ${route.path(':id')} as ${role}: ${response.status}`);
-      }
-    }
-    expect(mismatches).toEqual([]);
+    expect(await roleMismatches(harness, MATRIX, keys)).toEqual([]);
   });
 
   it('sends the caller and the X-Request-Id with every RPC, and the payload shapes of the contract', async () => {

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { type Operation, ROLES, type Role } from '@crm/contracts';
+import type { GatewayHarness, TestKey } from './gateway-harness';
+
+/** A valid request of one operation: what the route needs besides the path id. */
+export interface RouteSample {
+  body?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  query?: string;
+}
+
+export interface RouteCase extends RouteSample {
+  name: string;
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  path: (id: string) => string;
+  /** Roles the gateway admits besides admin. */
+  roles: readonly Role[];
+  pattern: string;
+}
+
+/**
+ * GW-3 cases of a domain's routes, read from its operation table (libs/contracts) — the table the
+ * gateway's guard and the service's role checks read too. `samples` is typed by the table, so a new
+ * operation does not compile until it has a sample. Operations the service refuses itself (CUS-7)
+ * let every key through the gateway.
+ */
+export function routeCases<T extends Record<string, Operation<unknown, unknown>>>(
+  table: T,
+  samples: Record<keyof T, RouteSample>,
+): RouteCase[] {
+  return Object.entries(table).map(([name, operation]) => {
+    const sample = samples[name as keyof T];
+    return {
+      name,
+      ...sample,
+      method: operation.http.method.toLowerCase() as RouteCase['method'],
+      path: (id: string) => `/api/v1/${operation.http.path.replace(':id', id)}${sample.query ?? ''}`,
+      roles: operation.refusedByService ? ROLES : operation.roles,
+      pattern: operation.pattern,
+    };
+  });
+}
+
+/** Sends one case as `key` (a fresh id unless given). */
+export function callRoute(harness: GatewayHarness, route: RouteCase, key: TestKey, id = randomUUID()) {
+  let request = harness.http()[route.method](route.path(id)).set(key.auth);
+  for (const [name, value] of Object.entries(route.headers ?? {})) request = request.set(name, value);
+  return route.body ? request.send(route.body) : request;
+}
+
+/** Every case × every role: admitted roles (and admin) get past the gateway, the others get 403. */
+export async function roleMismatches(harness: GatewayHarness, cases: RouteCase[], keys: Map<Role, TestKey>): Promise<string[]> {
+  const mismatches: string[] = [];
+  for (const route of cases) {
+    for (const role of ROLES) {
+      const response = await callRoute(harness, route, keys.get(role)!);
+      const allowed = role === 'admin' || route.roles.includes(role);
+      if (allowed ? response.status >= 300 : response.status !== 403) {
+        mismatches.push(`${route.method.toUpperCase()} ${route.path(':id')} as ${role}: ${response.status}`);
+      }
+    }
+  }
+  return mismatches;
+}
