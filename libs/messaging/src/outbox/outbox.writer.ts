@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { EventEnvelope } from '@crm/contracts';
+import { EVENT_DATA_CONTRACTS, type EventEnvelope } from '@crm/contracts';
+import { CommonErrorCode, CommonException } from '@crm/errors';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { flattenValidationErrors } from '../rpc/validation';
 import { currentContext } from '@crm/observability';
 
 /** Marks a query runner whose transaction wrote outbox rows (read after commit). */
@@ -40,6 +44,7 @@ export class OutboxWriter {
   constructor(private readonly source: string) {}
 
   async record<TData extends object>(manager: EntityManager, event: NewEvent<TData>): Promise<EventEnvelope<TData>> {
+    assertEventKeepsContract(event);
     const context = currentContext();
     const envelope: EventEnvelope<TData> = {
       id: randomUUID(),
@@ -76,4 +81,19 @@ export class OutboxWriter {
   onRecorded(listener: () => void): void {
     this.listeners.push(listener);
   }
+}
+
+/**
+ * A service never publishes what its own contract (AsyncAPI, `EVENT_DATA_CONTRACTS`) refuses:
+ * consumers would dead-letter it. Such an event is a bug in the producer, refused before it is
+ * written, so the command fails (500) and its transaction rolls back. Unknown members are refused
+ * here too — consumers tolerate them, a producer must declare them first.
+ */
+export function assertEventKeepsContract(event: Pick<NewEvent<object>, 'type' | 'data'>): void {
+  const contract = EVENT_DATA_CONTRACTS[event.type];
+  if (!contract) return;
+  const errors = validateSync(plainToInstance(contract, event.data) as object, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length === 0) return;
+  const fields = flattenValidationErrors(errors).map((error) => `${error.field}: ${error.message}`);
+  throw new CommonException(CommonErrorCode.Internal, `Event ${event.type} breaks its data contract: ${fields.join('; ')}`);
 }
