@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { businessMonth } from '@crm/calendar';
-import { type Caller, type ComplaintMonthlyReport, type ComplaintMonthlyReportQuery, ComplaintOperations } from '@crm/contracts';
+import {
+  type Caller,
+  type ComplaintMonthlyReport,
+  type ComplaintRatings,
+  type ComplaintMonthlyReportQuery,
+  ComplaintOperations,
+} from '@crm/contracts';
 import { ComplaintException } from '../complaint.exception';
 import { requireRole } from '../complaint.policy';
 import { MonthlyReportBuilder, type MonthlyReportRecord, monthRange } from './monthly-report.policy';
@@ -9,26 +15,39 @@ import { MonthlyReportBuilder, type MonthlyReportRecord, monthRange } from './mo
 /** Rows per batch: ~2 MB of small objects at a time, whatever the month holds. */
 export const MONTHLY_REPORT_BATCH = 5_000;
 
+const INSTANTS = [
+  'created_at',
+  'acknowledge_due_at',
+  'first_proposal_due_at',
+  'investigation_due_at',
+  'resolution_due_at',
+  'follow_up_due_at',
+  'acknowledged_at',
+  'first_proposal_at',
+  'resolved_at',
+] as const;
+type Instant = (typeof INSTANTS)[number];
+
 /**
  * The columns CMP-13 needs and nothing else: no content (`details`), no proposal/approval/
  * resolution records; of the jsonb records only the department, the penalty and each follow-up's
- * time and ratings. Keyset by `seq` over the month (index `complaints_created_at` on the range).
+ * time and ratings. Instants come as epoch milliseconds (float8): parsing 900,000 timestamptz
+ * strings was a third of the time at 100,000 records. Keyset by `seq` over the month, batches of
+ * `$4` (index `complaints_created_at` on the range, `complaints_seq_key` for the order).
  */
 const BATCH_SQL = `
-  SELECT c.seq, c.id, c.number, c.kind, c.channel, c.category, c.severity, c.status,
-         c.invalid_reason, c.malicious, c.created_at,
-         c.acknowledge_due_at, c.first_proposal_due_at, c.investigation_due_at, c.resolution_due_at, c.follow_up_due_at,
-         c.acknowledged_at, c.first_proposal_at, c.resolved_at,
+  SELECT c.seq, c.id, c.number, c.kind, c.channel, c.category, c.severity, c.status, c.invalid_reason, c.malicious,
+         ${INSTANTS.map((column) => `(extract(epoch FROM c.${column}) * 1000)::float8 AS ${column}`).join(',\n         ')},
          c.assignment->>'department' AS department,
          c.findings->'penalty' AS penalty,
-         (SELECT coalesce(jsonb_agg(jsonb_build_object('at', f->'at', 'ratings', f->'ratings') ORDER BY n), '[]'::jsonb)
-            FROM jsonb_array_elements(c.follow_ups) WITH ORDINALITY AS e(f, n)) AS follow_ups
+         jsonb_path_query_array(c.follow_ups, '$[*].at') AS follow_up_ats,
+         jsonb_path_query_array(c.follow_ups, '$[*].ratings') AS follow_up_ratings
     FROM complaints c
    WHERE c.created_at >= $1 AND c.created_at < $2 AND c.seq > $3
    ORDER BY c.seq
    LIMIT $4`;
 
-interface ReportRow {
+type ReportRow = Record<Instant, number | null> & {
   seq: string;
   id: string;
   number: string;
@@ -39,19 +58,14 @@ interface ReportRow {
   status: MonthlyReportRecord['status'];
   invalid_reason: string | null;
   malicious: boolean | null;
-  created_at: Date;
-  acknowledge_due_at: Date;
-  first_proposal_due_at: Date;
-  investigation_due_at: Date;
-  resolution_due_at: Date;
-  follow_up_due_at: Date;
-  acknowledged_at: Date | null;
-  first_proposal_at: Date | null;
-  resolved_at: Date | null;
   department: string | null;
   penalty: NonNullable<MonthlyReportRecord['findings']>['penalty'];
-  follow_ups: MonthlyReportRecord['followUps'];
-}
+  follow_up_ats: string[];
+  follow_up_ratings: (ComplaintRatings | null)[];
+};
+
+const instant = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
+const required = (ms: number | null): Date => new Date(ms!);
 
 function recordOf(row: ReportRow): MonthlyReportRecord {
   return {
@@ -64,18 +78,18 @@ function recordOf(row: ReportRow): MonthlyReportRecord {
     status: row.status,
     invalidReason: row.invalid_reason,
     malicious: row.malicious,
-    createdAt: row.created_at,
-    acknowledgeDueAt: row.acknowledge_due_at,
-    firstProposalDueAt: row.first_proposal_due_at,
-    investigationDueAt: row.investigation_due_at,
-    resolutionDueAt: row.resolution_due_at,
-    followUpDueAt: row.follow_up_due_at,
-    acknowledgedAt: row.acknowledged_at,
-    firstProposalAt: row.first_proposal_at,
-    resolvedAt: row.resolved_at,
+    createdAt: required(row.created_at),
+    acknowledgeDueAt: required(row.acknowledge_due_at),
+    firstProposalDueAt: required(row.first_proposal_due_at),
+    investigationDueAt: required(row.investigation_due_at),
+    resolutionDueAt: required(row.resolution_due_at),
+    followUpDueAt: required(row.follow_up_due_at),
+    acknowledgedAt: instant(row.acknowledged_at),
+    firstProposalAt: instant(row.first_proposal_at),
+    resolvedAt: instant(row.resolved_at),
     assignment: row.department === null ? null : { department: row.department },
     findings: row.penalty ? { penalty: row.penalty } : null,
-    followUps: row.follow_ups,
+    followUps: row.follow_up_ats.map((at, index) => ({ at, ratings: row.follow_up_ratings[index] ?? null })),
   };
 }
 
