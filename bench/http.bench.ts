@@ -27,13 +27,16 @@ import {
   stopEveryChild,
 } from './processes';
 import { NO_MATCH_TERM, RARE_TERM, seedArchives } from './seed-archives';
+import { previousBusinessMonth, seedComplaints } from './seed-complaints';
 
 export interface BenchSettings {
   seconds: number;
   warmupSeconds: number;
   rounds: number;
   archives: number;
-  /** `messaging`, `write` (POST, GET by id), `list` (the 100k-archive pages) */
+  /** complaints bulk-loaded into one business month before the `report` group (CMP-13) */
+  complaints: number;
+  /** `messaging`, `write` (POST, GET by id), `list` (the 100k-archive pages), `report` (CMP-13 monthly report) */
   groups: string[];
 }
 
@@ -250,6 +253,81 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
       await listScenario('reviewOverdue=true', 'reviewOverdue=true');
     }
 
+    if (settings.groups.includes('report')) {
+      // CMP-13: the monthly report of a business month holding `settings.complaints` complaints.
+      // No floor: the report has no counterpart in the floor server (a floor would be the same
+      // SQL and fold run without Nest, RPC and gateway); the figures are read on their own.
+      const month = previousBusinessMonth();
+      const seeding = Date.now();
+      const client = new Client({ connectionString: databaseUrlOf(names.database('complaints')) });
+      await client.connect();
+      try {
+        await seedComplaints(client, settings.complaints, month);
+        const [{ count }] = (await client.query('SELECT count(*)::int AS count FROM complaints')).rows;
+        console.log(
+          `-- ${count} complaints in the complaints database, month ${month} (${settings.complaints} bulk-loaded in ${((Date.now() - seeding) / 1000).toFixed(1)} s)`,
+        );
+      } finally {
+        await client.end();
+      }
+      const complaints = settings.complaints.toLocaleString('en');
+      const url = `${api}/complaints/reports/monthly?month=${month}`;
+      const first = await fetch(url, { headers: auth });
+      const report = (await first.json()) as { total?: number; overdueCount?: number };
+      if (first.status !== 200 || report.total !== settings.complaints) {
+        throw new Error(`GET /complaints/reports/monthly answered ${first.status}: ${JSON.stringify(report).slice(0, 300)}`);
+      }
+      // Sequential: one call after the other, from this process.
+      sampler.start();
+      const latencies: number[] = [];
+      for (let call = 0; call < REPORT_SEQUENTIAL_CALLS; call++) {
+        const began = performance.now();
+        const response = await fetch(url, { headers: auth });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`GET /complaints/reports/monthly answered ${response.status}`);
+        latencies.push(performance.now() - began);
+      }
+      sampler.stop();
+      latencies.sort((a, b) => a - b);
+      const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
+      const seconds = latencies.reduce((sum, ms) => sum + ms, 0) / 1000;
+      const sequential: ScenarioResult = {
+        scenario: `GET /complaints/reports/monthly @${complaints} seq×${REPORT_SEQUENTIAL_CALLS}`,
+        connections: 1,
+        rps: latencies.length / seconds,
+        p50: percentile(50),
+        p99: percentile(99),
+        errors: 0,
+        requests: latencies.length,
+        statusCodes: { 200: latencies.length },
+        floor: { rps: NaN, p50: NaN, p99: NaN, errors: 0 },
+        ratio: NaN,
+        p99Ratio: NaN,
+      };
+      results.push(sequential);
+      console.log(row(sequential));
+      for (const connections of [2, 4]) {
+        sampler.start();
+        const figures = combine([await load.run({ url, method: 'GET', headers: auth, connections, seconds: settings.seconds })]);
+        sampler.stop();
+        const result: ScenarioResult = {
+          scenario: `GET /complaints/reports/monthly @${complaints}`,
+          connections,
+          ...figures,
+          floor: { rps: NaN, p50: NaN, p99: NaN, errors: 0 },
+          ratio: NaN,
+          p99Ratio: NaN,
+        };
+        results.push(result);
+        console.log(row(result));
+      }
+      const complaintsRss = rssOf(suite.pids.complaints);
+      console.log(
+        `-- complaints process RSS: max sampled ${Math.round(sampler.max.get('complaints') ?? 0)} MiB, peak VmHWM ${Math.round(complaintsRss?.peak ?? 0)} MiB; ` +
+          `report: total ${report.total}, overdueCount ${report.overdueCount}`,
+      );
+    }
+
     sampler.sample();
     const rss = Object.fromEntries(
       Object.entries(pids()).map(([name, pid]) => [
@@ -302,6 +380,9 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** Sequential calls of the monthly report measured one by one (`report` group). */
+const REPORT_SEQUENTIAL_CALLS = 20;
 
 /** An outside consumer's durable queue bound to every event, so the relay's publishes are stored, not returned. */
 export async function bindEventSink(vhostUrl: string): Promise<void> {

@@ -1,5 +1,11 @@
 import { ComplaintOperations as ops } from '@crm/contracts';
 import { ErrorKind } from '@crm/errors';
+import { databaseUrl } from '@crm/persistence';
+import { testEnv } from '@crm/testing';
+import { DataSource } from 'typeorm';
+import { Complaint } from '../src/complaint/complaint.entity';
+import { MonthlyReportHandler } from '../src/complaint/monthly-report/monthly-report.handler';
+import { monthRange, monthlyReport } from '../src/complaint/monthly-report/monthly-report.policy';
 import { ComplaintsHarness, caller, complaintInput } from './support/complaints-harness';
 
 jest.setTimeout(60_000);
@@ -232,5 +238,37 @@ describe('complaints workflow (integration)', () => {
     );
     expect(problem).toMatchObject({ kind: ErrorKind.Invalid, rule: 'CMP-1' });
     expect(await register({ complainant: { anonymous: true } })).toMatchObject({ status: 'registered' });
+  });
+  it('CMP-13: the batched report-column query answers exactly what the policy says over the loaded entities', async () => {
+    // Everything the tests above registered, stepped, rejected, reopened and rated (last test in the file).
+    const month = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 7);
+    const dataSource = new DataSource({
+      type: 'postgres',
+      url: databaseUrl(testEnv.databaseUrl, h.database.name),
+      entities: [Complaint],
+    });
+    await dataSource.initialize();
+    try {
+      const { start, end } = monthRange(month);
+      const entities = await dataSource.manager
+        .createQueryBuilder(Complaint, 'c')
+        .where('c.createdAt >= :start AND c.createdAt < :end', { start, end })
+        .orderBy('c.seq', 'ASC')
+        .getMany();
+      expect(entities.length).toBeGreaterThan(10);
+      expect(entities.some((entity) => entity.followUps.some((followUp) => followUp.ratings))).toBe(true);
+      expect(entities.some((entity) => entity.findings?.penalty)).toBe(true);
+      const handler = new MonthlyReportHandler();
+      // now, and 40 days on (every open due time passed: overdue and "decided by the due time" figures)
+      for (const now of [new Date(), new Date(Date.now() + 40 * DAY)]) {
+        const expected = monthlyReport(entities, month, now);
+        for (const batch of [1, 3, 5_000]) {
+          expect(await handler.execute(dataSource.manager, manager, { month }, now, batch)).toEqual(expected);
+        }
+      }
+      expect(monthlyReport(entities, month, new Date(Date.now() + 40 * DAY)).overdueCount).toBeGreaterThan(0);
+    } finally {
+      await dataSource.destroy();
+    }
   });
 });
