@@ -11,6 +11,19 @@ jest.setTimeout(60_000);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The service with its periodic scan off, and its scanner plus a second one racing it as another replica would. */
+async function withTwoScanners(purpose: string): Promise<{ h: ComplaintsHarness; replicas: SlaScanner[] }> {
+  const h = await ComplaintsHarness.start(purpose, { COMPLAINT_SLA_SCAN_MS: '0' });
+  const app = h.service.app;
+  const second = new SlaScanner(
+    app.get(DataSource),
+    app.get(OutboxWriter),
+    app.get<ComplaintSettings>(COMPLAINT_SETTINGS),
+    app.get<Logger>(LOGGER),
+  );
+  return { h, replicas: [app.get(SlaScanner), second] };
+}
+
 /**
  * CMP-9: a missed due time marks the record overdue, escalates it one level and publishes
  * `complaints.complaint.sla-breached` — exactly once per breach, with two scanner replicas racing
@@ -22,15 +35,7 @@ describe('SLA scanner (CMP-9, integration)', () => {
   const service = caller(['service']);
 
   beforeAll(async () => {
-    h = await ComplaintsHarness.start('complaints_sla', { COMPLAINT_SLA_SCAN_MS: '0' });
-    const app = h.service.app;
-    const second = new SlaScanner(
-      app.get(DataSource),
-      app.get(OutboxWriter),
-      app.get<ComplaintSettings>(COMPLAINT_SETTINGS),
-      app.get<Logger>(LOGGER),
-    );
-    replicas = [app.get(SlaScanner), second];
+    ({ h, replicas } = await withTwoScanners('complaints_sla'));
   });
   afterAll(async () => {
     await h?.close();
@@ -102,15 +107,7 @@ describe('SLA warnings (CMP-9, 75 %, integration)', () => {
   const service = caller(['service']);
 
   beforeAll(async () => {
-    h = await ComplaintsHarness.start('complaints_sla_warn', { COMPLAINT_SLA_SCAN_MS: '0' });
-    const app = h.service.app;
-    const second = new SlaScanner(
-      app.get(DataSource),
-      app.get(OutboxWriter),
-      app.get<ComplaintSettings>(COMPLAINT_SETTINGS),
-      app.get<Logger>(LOGGER),
-    );
-    replicas = [app.get(SlaScanner), second];
+    ({ h, replicas } = await withTwoScanners('complaints_sla_warn'));
   });
   afterAll(async () => {
     await h?.close();
