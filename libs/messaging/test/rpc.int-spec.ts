@@ -125,17 +125,23 @@ describe('RpcClient ↔ AmqpServer request/reply', () => {
     expect(await effectsFor(service.dataSource, key)).toEqual([]);
   });
 
-  it('applies a redelivered command once and answers it with the first result (issue 10)', async () => {
-    const key = `once-${randomUUID()}`;
+  /** One command (one message id) published by hand each time it is called, as the broker redelivers it. */
+  function sameCommand(key: string, replyTo: string) {
     const messageId = randomUUID();
-    const replies = await replyQueue(vhost.url);
     const deliver = () =>
       publishRaw(vhost.url, { exchange: '', routingKey: Topology.commandQueue(SERVICE) }, JSON.stringify({ key }), {
         type: 'test.thing.create-once',
         messageId,
-        replyTo: replies.name,
+        replyTo,
         correlationId: messageId,
       });
+    return Object.assign(deliver, { messageId });
+  }
+
+  it('applies a redelivered command once and answers it with the first result (issue 10)', async () => {
+    const key = `once-${randomUUID()}`;
+    const replies = await replyQueue(vhost.url);
+    const deliver = sameCommand(key, replies.name);
     await deliver(); // committed and answered — but say the answer was lost with the replica …
     await deliver(); // … and the broker delivered the command again, as after a lost ack
     const [first, second] = await replies.take(2);
@@ -171,17 +177,11 @@ describe('RpcClient ↔ AmqpServer request/reply', () => {
 
   it('answers 409 to a redelivery whose stored answer was erased (CUS-9), and changes nothing', async () => {
     const key = `erased-${randomUUID()}`;
-    const messageId = randomUUID();
     const replies = await replyQueue(vhost.url);
-    const deliver = () =>
-      publishRaw(vhost.url, { exchange: '', routingKey: Topology.commandQueue(SERVICE) }, JSON.stringify({ key }), {
-        type: 'test.thing.create-once',
-        messageId,
-        replyTo: replies.name,
-      });
+    const deliver = sameCommand(key, replies.name);
     await deliver();
     await replies.take(1);
-    await service.dataSource.query(`UPDATE inbox_messages SET reply = NULL WHERE message_id = $1`, [messageId]);
+    await service.dataSource.query(`UPDATE inbox_messages SET reply = NULL WHERE message_id = $1`, [deliver.messageId]);
     await deliver();
     const [again] = await replies.take(1);
     expect(again).toMatchObject({ ok: false, error: { kind: ErrorKind.Conflict, code: 'DUPLICATE_COMMAND' } });
