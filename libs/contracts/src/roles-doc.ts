@@ -1,10 +1,10 @@
 import { ROLES } from './caller';
 import { ComplaintOperations } from './complaints/complaint-operations';
 import { CustomerOperations } from './customers/customer-operations';
-import { type Operation, openApiPath } from './operations';
+import { type OperationTable, openApiPath } from './operations';
 
 /** Every domain's operation table, in the order docs/roles.md lists them. */
-export const OPERATION_TABLES: Record<string, Record<string, Operation<unknown, unknown>>> = {
+export const OPERATION_TABLES: Record<string, OperationTable> = {
   customers: CustomerOperations,
   complaints: ComplaintOperations,
 };

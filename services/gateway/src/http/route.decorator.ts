@@ -1,11 +1,9 @@
-import { HttpCode, RequestMapping, RequestMethod, SetMetadata, applyDecorators } from '@nestjs/common';
+import { HttpCode, RequestMapping, RequestMethod, applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { type Operation, ROLES } from '@crm/contracts';
 import { Roles } from '../auth/roles.decorator';
 import { ApiIdempotencyKey } from '../openapi/api-headers.decorator';
 import { ApiProblems, BODY_PROBLEMS } from '../openapi/api-problems.decorator';
-
-export const OPERATION_KEY = 'gateway:operation';
 
 /**
  * Exposes one operation of a domain's table (libs/contracts) as a route: method, path, success
@@ -27,7 +25,6 @@ export function Route(operation: Operation<unknown, unknown>): MethodDecorator {
   return applyDecorators(
     RequestMapping({ path, method: RequestMethod[method] }),
     HttpCode(status),
-    SetMetadata(OPERATION_KEY, operation),
     Roles(...roles),
     ApiTags(operation.service),
     ApiOperation({ summary: operation.summary, description: accessNote(operation) }),
