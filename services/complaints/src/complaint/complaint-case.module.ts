@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ComplaintSettings } from '../complaints.config';
-import { CustomerStatusModule } from '../customer-status/customer-status.module';
+import { CustomerStatusModule } from '@crm/service-kit';
+import { COMPLAINTS_SERVICE_CALLER } from './complaint-customer.policy';
 import { ComplaintController } from './complaint.controller';
 import { COMPLAINT_SETTINGS } from './complaint-settings';
 import { ComplaintStepsHandler } from './complaint-steps/complaint-steps.handler';
@@ -15,7 +16,7 @@ export class ComplaintCaseModule {
   static withSettings(settings: ComplaintSettings): DynamicModule {
     return {
       module: ComplaintCaseModule,
-      imports: [CustomerStatusModule],
+      imports: [CustomerStatusModule.forService({ caller: COMPLAINTS_SERVICE_CALLER, purpose: 'complaints tied to orders' })],
       controllers: [ComplaintController],
       providers: [
         { provide: COMPLAINT_SETTINGS, useValue: settings },

@@ -1,7 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { DocumentNumberCounters1763950000000 } from '@crm/persistence';
+import { KnownCustomers1797100000000 } from '@crm/service-kit';
 import { Complaints1797000000000 } from './1797000000000-complaints.migration';
-import { KnownCustomers1797100000000 } from './1797100000000-known-customers.migration';
 import { ComplaintSlaBreaches1797200000000 } from './1797200000000-complaint-sla-breaches.migration';
 import { ComplaintSlaWarnings1797300000000 } from './1797300000000-complaint-sla-warnings.migration';
 

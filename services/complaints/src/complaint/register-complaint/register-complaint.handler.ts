@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { type Caller, type ComplaintView, ComplaintEventType, ComplaintOperations, type RegisterComplaintBody } from '@crm/contracts';
 import type { FieldError } from '@crm/errors';
 import { OutboxWriter } from '@crm/messaging';
-import { CustomerStatusGate } from '../../customer-status/customer-status.gate';
+import { CustomerStatusGate } from '@crm/service-kit';
+import { customerToCheck } from '../complaint-customer.policy';
 import { ComplaintDeadlines } from '../complaint-deadlines.policy';
 import { Complaint } from '../complaint.entity';
 import { ComplaintException, ComplaintExceptionCode } from '../complaint.exception';
@@ -59,7 +60,8 @@ export class RegisterComplaintHandler {
     if (errors.length) {
       throw new ComplaintException(ComplaintExceptionCode.InvalidInput, errors.map((error) => error.message).join('; '), 'CMP-1', errors);
     }
-    await this.customerStatus.check(manager, input); // CUS-2
+    const customerId = customerToCheck(input);
+    if (customerId) await this.customerStatus.check(manager, customerId); // CUS-2
     const number = await allocateComplaintNumber(manager, now);
     const complaint = createComplaint(
       {
