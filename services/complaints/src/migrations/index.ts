@@ -4,6 +4,7 @@ import { KnownCustomers1797100000000 } from '@crm/service-kit';
 import { Complaints1797000000000 } from './1797000000000-complaints.migration';
 import { ComplaintSlaBreaches1797200000000 } from './1797200000000-complaint-sla-breaches.migration';
 import { ComplaintSlaWarnings1797300000000 } from './1797300000000-complaint-sla-warnings.migration';
+import { ComplaintReportFacts1797400000000 } from './1797400000000-complaint-report-facts.migration';
 
 /**
  * The complaints service's own migrations (the messaging tables come from @crm/messaging). TypeORM
@@ -15,4 +16,5 @@ export const complaintsMigrations: (new () => MigrationInterface)[] = [
   KnownCustomers1797100000000,
   ComplaintSlaBreaches1797200000000,
   ComplaintSlaWarnings1797300000000,
+  ComplaintReportFacts1797400000000,
 ];

@@ -8,10 +8,10 @@ export function monthRange(month: string): { start: Date; end: Date } {
   return { start, end: addBusinessMonths(start, 1) };
 }
 
-const SCORES: Record<SatisfactionLevel, number> = { very_satisfied: 4, satisfied: 3, average: 2, poor: 1 };
-const OVERDUE_LIST_LIMIT = 100;
-type RatingKey = 'attitude' | 'skill' | 'timeliness' | 'promiseKept';
-const RATING_KEYS: readonly RatingKey[] = ['attitude', 'skill', 'timeliness', 'promiseKept'];
+export const SCORES: Record<SatisfactionLevel, number> = { very_satisfied: 4, satisfied: 3, average: 2, poor: 1 };
+export const OVERDUE_LIST_LIMIT = 100;
+export type RatingKey = 'attitude' | 'skill' | 'timeliness' | 'promiseKept';
+export const RATING_KEYS: readonly RatingKey[] = ['attitude', 'skill', 'timeliness', 'promiseKept'];
 
 /**
  * What CMP-13 needs of one record — a `Complaint` is one; the handler selects only these columns
@@ -57,16 +57,65 @@ function dueAt(record: MonthlyReportRecord, deadline: ComplaintDeadline): Date {
   }[deadline];
 }
 
-const DEADLINES: readonly ComplaintDeadline[] = ['acknowledge', 'firstProposal', 'investigationReport', 'resolution', 'followUp'];
+export const DEADLINES: readonly ComplaintDeadline[] = ['acknowledge', 'firstProposal', 'investigationReport', 'resolution', 'followUp'];
 
-class Counter {
-  private readonly counts = new Map<string, number>();
-  add(key: string): void {
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-  }
-  result(): ComplaintCount[] {
-    return [...this.counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-  }
+type Tally = Map<string, number>;
+
+function bump(tally: Tally, key: string): void {
+  tally.set(key, (tally.get(key) ?? 0) + 1);
+}
+
+function countsOf(tally: Tally): ComplaintCount[] {
+  return [...tally].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+export const REPORT_DIMENSIONS = ['kind', 'category', 'channel', 'severity', 'department', 'invalidReason'] as const;
+export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
+
+/**
+ * CMP-13's sums over a month's records — everything the report is computed from. Two producers
+ * fill it: `MonthlyReportBuilder.add`, one record at a time (the definition of every figure, in
+ * TypeScript), and the handler's one grouped SQL statement (the fast path on 100,000 records);
+ * an integration test holds them equal on a varied month. `formatMonthlyReport` turns either into
+ * the answer.
+ */
+export interface MonthlyReportTotals {
+  total: number;
+  /** Per dimension, key → records: severity `unset` before acceptance, department `unassigned`. */
+  counts: Record<ReportDimension, Tally>;
+  valid: number;
+  invalid: number;
+  pending: number;
+  malicious: number;
+  onTime: { deadline: ComplaintDeadline; decided: number; met: number }[];
+  resolved: number;
+  /** Σ (resolved − registered) in milliseconds over the resolved records. */
+  handlingMs: number;
+  /** The first `OVERDUE_LIST_LIMIT` overdue records in registration (`seq`) order. */
+  overdue: ComplaintMonthlyReport['overdue'];
+  overdueCount: number;
+  penalties: Map<string, { cases: number; amount: number; kpiPoints: number }>;
+  rated: number;
+  ratingSums: Record<RatingKey, number>;
+}
+
+export function emptyTotals(): MonthlyReportTotals {
+  return {
+    total: 0,
+    counts: Object.fromEntries(REPORT_DIMENSIONS.map((dimension) => [dimension, new Map()])) as Record<ReportDimension, Tally>,
+    valid: 0,
+    invalid: 0,
+    pending: 0,
+    malicious: 0,
+    onTime: DEADLINES.map((deadline) => ({ deadline, decided: 0, met: 0 })),
+    resolved: 0,
+    handlingMs: 0,
+    overdue: [],
+    overdueCount: 0,
+    penalties: new Map(),
+    rated: 0,
+    ratingSums: { attitude: 0, skill: 0, timeliness: 0, promiseKept: 0 },
+  };
 }
 
 /**
@@ -75,55 +124,35 @@ class Counter {
  * invalid reason); the on-time rate per deadline (decided = done, or its due time passed; rejected
  * records count for acknowledge only); the average time from registration to resolution; the
  * records overdue now; penalties per department (CMP-11); satisfaction averages (CMP-12, 4 = very
- * satisfied … 1 = poor). Pure: the handler feeds the month's records in batches, so memory stays
- * flat however many there are. Every figure is defined here and only here.
+ * satisfied … 1 = poor). Pure: this is where every figure is defined; the handler's SQL computes
+ * the same totals in the database (see `MonthlyReportTotals`).
  */
 export class MonthlyReportBuilder {
-  private readonly end: Date;
-  private total = 0;
-  private readonly byKind = new Counter();
-  private readonly byCategory = new Counter();
-  private readonly byChannel = new Counter();
-  private readonly bySeverity = new Counter();
-  private readonly byDepartment = new Counter();
-  private readonly byInvalidReason = new Counter();
-  private valid = 0;
-  private invalid = 0;
-  private pending = 0;
-  private malicious = 0;
-  private readonly onTime = DEADLINES.map((deadline) => ({ deadline, decided: 0, met: 0 }));
-  private resolved = 0;
-  private handlingMs = 0;
-  private readonly overdue: ComplaintMonthlyReport['overdue'] = [];
-  private overdueCount = 0;
-  private readonly penalties = new Map<string, { cases: number; amount: number; kpiPoints: number }>();
-  private rated = 0;
-  private readonly ratingSums: Record<RatingKey, number> = { attitude: 0, skill: 0, timeliness: 0, promiseKept: 0 };
+  private readonly totals = emptyTotals();
 
   constructor(
     private readonly month: string,
     private readonly now: Date,
-  ) {
-    this.end = monthRange(month).end;
-  }
+  ) {}
 
   add(record: MonthlyReportRecord): void {
+    const totals = this.totals;
     const now = this.now.getTime();
-    this.total += 1;
-    this.byKind.add(record.kind);
-    this.byCategory.add(record.category);
-    this.byChannel.add(record.channel);
-    this.bySeverity.add(record.severity ?? 'unset');
-    this.byDepartment.add(record.assignment?.department ?? 'unassigned');
+    totals.total += 1;
+    bump(totals.counts.kind, record.kind);
+    bump(totals.counts.category, record.category);
+    bump(totals.counts.channel, record.channel);
+    bump(totals.counts.severity, record.severity ?? 'unset');
+    bump(totals.counts.department, record.assignment?.department ?? 'unassigned');
 
     if (record.invalidReason) {
-      this.invalid += 1;
-      if (record.malicious) this.malicious += 1;
-      this.byInvalidReason.add(record.invalidReason);
-    } else if (record.acknowledgedAt) this.valid += 1;
-    else this.pending += 1;
+      totals.invalid += 1;
+      if (record.malicious) totals.malicious += 1;
+      bump(totals.counts.invalidReason, record.invalidReason);
+    } else if (record.acknowledgedAt) totals.valid += 1;
+    else totals.pending += 1;
 
-    for (const entry of this.onTime) {
+    for (const entry of totals.onTime) {
       const { deadline } = entry;
       if (record.status === 'rejected' && deadline !== 'acknowledge') continue;
       const done = doneAt(record, deadline);
@@ -137,79 +166,84 @@ export class MonthlyReportBuilder {
     }
 
     if (record.resolvedAt) {
-      this.resolved += 1;
-      this.handlingMs += record.resolvedAt.getTime() - record.createdAt.getTime();
+      totals.resolved += 1;
+      totals.handlingMs += record.resolvedAt.getTime() - record.createdAt.getTime();
     }
 
     const missed = missedDeadlines(record, this.now).map((entry) => entry.deadline);
     if (missed.length) {
-      this.overdueCount += 1;
-      if (this.overdue.length < OVERDUE_LIST_LIMIT) {
-        this.overdue.push({ id: record.id, number: record.number, status: record.status, missed });
+      totals.overdueCount += 1;
+      if (totals.overdue.length < OVERDUE_LIST_LIMIT) {
+        totals.overdue.push({ id: record.id, number: record.number, status: record.status, missed });
       }
     }
 
     const penalty = record.findings?.penalty;
     if (penalty) {
-      const entry = this.penalties.get(penalty.department) ?? { cases: 0, amount: 0, kpiPoints: 0 };
+      const entry = totals.penalties.get(penalty.department) ?? { cases: 0, amount: 0, kpiPoints: 0 };
       entry.cases += 1;
       entry.amount += penalty.amount.amount;
       entry.kpiPoints += penalty.kpiPoints;
-      this.penalties.set(penalty.department, entry);
+      totals.penalties.set(penalty.department, entry);
     }
 
     for (const followUp of record.followUps) {
       if (!followUp.ratings) continue;
-      this.rated += 1;
-      for (const key of RATING_KEYS) this.ratingSums[key] += SCORES[followUp.ratings[key]];
+      totals.rated += 1;
+      for (const key of RATING_KEYS) totals.ratingSums[key] += SCORES[followUp.ratings[key]];
     }
   }
 
   result(): ComplaintMonthlyReport {
-    const average = (key: RatingKey) => (this.rated ? (this.ratingSums[key] / this.rated).toFixed(2) : null);
-    return {
-      month: this.month,
-      final: this.now.getTime() >= this.end.getTime(),
-      generatedAt: this.now.toISOString(),
-      total: this.total,
-      byKind: this.byKind.result(),
-      byCategory: this.byCategory.result(),
-      byChannel: this.byChannel.result(),
-      bySeverity: this.bySeverity.result(),
-      byDepartment: this.byDepartment.result(),
-      validity: {
-        valid: this.valid,
-        invalid: this.invalid,
-        pending: this.pending,
-        malicious: this.malicious,
-        byInvalidReason: this.byInvalidReason.result(),
-      },
-      onTime: this.onTime.map(({ deadline, decided, met }): ComplaintOnTimeRate => ({
-        deadline,
-        decided,
-        onTime: met,
-        rate: decided ? (met / decided).toFixed(4) : null,
-      })),
-      averageHandlingHours: this.resolved ? (this.handlingMs / this.resolved / 3_600_000).toFixed(1) : null,
-      overdue: [...this.overdue],
-      overdueCount: this.overdueCount,
-      penaltiesByDepartment: [...this.penalties]
-        .map(([department, entry]) => ({
-          department,
-          cases: entry.cases,
-          amount: { amount: entry.amount, currency: 'CNY' },
-          kpiPoints: entry.kpiPoints,
-        }))
-        .sort((a, b) => a.department.localeCompare(b.department)),
-      satisfaction: {
-        ratedFollowUps: this.rated,
-        attitude: average('attitude'),
-        skill: average('skill'),
-        timeliness: average('timeliness'),
-        promiseKept: average('promiseKept'),
-      },
-    };
+    return formatMonthlyReport(this.month, this.now, this.totals);
   }
+}
+
+/** CMP-13: the answer from a month's totals — final from the 1st of the next month (Asia/Shanghai). */
+export function formatMonthlyReport(month: string, now: Date, totals: MonthlyReportTotals): ComplaintMonthlyReport {
+  const average = (key: RatingKey) => (totals.rated ? (totals.ratingSums[key] / totals.rated).toFixed(2) : null);
+  return {
+    month,
+    final: now.getTime() >= monthRange(month).end.getTime(),
+    generatedAt: now.toISOString(),
+    total: totals.total,
+    byKind: countsOf(totals.counts.kind),
+    byCategory: countsOf(totals.counts.category),
+    byChannel: countsOf(totals.counts.channel),
+    bySeverity: countsOf(totals.counts.severity),
+    byDepartment: countsOf(totals.counts.department),
+    validity: {
+      valid: totals.valid,
+      invalid: totals.invalid,
+      pending: totals.pending,
+      malicious: totals.malicious,
+      byInvalidReason: countsOf(totals.counts.invalidReason),
+    },
+    onTime: totals.onTime.map(({ deadline, decided, met }): ComplaintOnTimeRate => ({
+      deadline,
+      decided,
+      onTime: met,
+      rate: decided ? (met / decided).toFixed(4) : null,
+    })),
+    averageHandlingHours: totals.resolved ? (totals.handlingMs / totals.resolved / 3_600_000).toFixed(1) : null,
+    overdue: [...totals.overdue],
+    overdueCount: totals.overdueCount,
+    penaltiesByDepartment: [...totals.penalties]
+      .map(([department, entry]) => ({
+        department,
+        cases: entry.cases,
+        amount: { amount: entry.amount, currency: 'CNY' },
+        kpiPoints: entry.kpiPoints,
+      }))
+      .sort((a, b) => a.department.localeCompare(b.department)),
+    satisfaction: {
+      ratedFollowUps: totals.rated,
+      attitude: average('attitude'),
+      skill: average('skill'),
+      timeliness: average('timeliness'),
+      promiseKept: average('promiseKept'),
+    },
+  };
 }
 
 /** CMP-13 over a whole array of the month's records (in `seq` order): the builder, fed at once. */
