@@ -1,20 +1,14 @@
 import { WorkingCalendar, parseDateList } from '@crm/calendar';
 import { type BaseServiceConfig, ConfigError, EnvReader, readBaseConfig } from '@crm/config';
+import {
+  type ComplaintSlaOverride,
+  type ComplaintSlaSettings,
+  SLA_SETTING_RANGES,
+  SPEC_SLA,
+  parseSlaOverrides,
+} from './complaint/complaint-sla-profile.policy';
 
-/** CMP-9 default deadlines (SPEC), each configurable. */
-export interface ComplaintSlaSettings {
-  /** Acknowledge (accept or reject) within this many business minutes. */
-  acknowledgeMinutes: number;
-  /** Inquiries are answered (resolution due) within this many hours (wall-clock). */
-  inquiryAnswerHours: number;
-  firstProposalDays: number;
-  investigationReportDays: number;
-  resolutionDays: number;
-  /** CMP-9: the one extension moves the resolution due time to this many working days. */
-  extendedResolutionDays: number;
-  /** Follow-up within this many working days of the resolution. */
-  followUpDays: number;
-}
+export type { ComplaintSlaOverride, ComplaintSlaSettings };
 
 /** The complaints domain's own settings (SPEC CMP-8, CMP-9, CMP-11, "Conventions" calendar). */
 export interface ComplaintSettings {
@@ -24,7 +18,10 @@ export interface ComplaintSettings {
   makeUpWorkingDays: string[];
   /** CMP-8: a manager approves resolutions worth up to this many fen (CNY); an executive above. */
   managerApprovalLimitFen: number;
+  /** CMP-9 defaults (SPEC values unless configured). */
   sla: ComplaintSlaSettings;
+  /** CMP-9 per kind, category and severity (`COMPLAINT_SLA_OVERRIDES`; the most specific wins). */
+  slaOverrides: ComplaintSlaOverride[];
   /** CMP-9: how often each replica scans for missed due times (ms); 0 switches the scanner off. */
   slaScanIntervalMs: number;
 }
@@ -34,15 +31,8 @@ export const DEFAULT_COMPLAINT_SETTINGS: ComplaintSettings = {
   makeUpWorkingDays: [],
   managerApprovalLimitFen: 500_000,
   slaScanIntervalMs: 30_000,
-  sla: {
-    acknowledgeMinutes: 30,
-    inquiryAnswerHours: 24,
-    firstProposalDays: 1,
-    investigationReportDays: 3,
-    resolutionDays: 3,
-    extendedResolutionDays: 7,
-    followUpDays: 1,
-  },
+  sla: SPEC_SLA,
+  slaOverrides: [],
 };
 
 /** Typed, validated configuration of the complaints service (OPS-2); fails fast naming the variable. */
@@ -61,11 +51,22 @@ function dateList(reader: EnvReader, name: string, problems: ConfigError[]): str
   }
 }
 
+function slaOverrides(reader: EnvReader, problems: ConfigError[]): ComplaintSlaOverride[] {
+  const raw = reader.optionalString('COMPLAINT_SLA_OVERRIDES');
+  if (raw === undefined || !raw.trim()) return [];
+  try {
+    return parseSlaOverrides(raw);
+  } catch (error) {
+    problems.push(new ConfigError('COMPLAINT_SLA_OVERRIDES', (error as Error).message));
+    return [];
+  }
+}
+
 export function loadComplaintsConfig(env: NodeJS.ProcessEnv = process.env): ComplaintsConfig {
   const reader = new EnvReader(env);
   const base = readBaseConfig(reader, 'complaints', { httpPort: 3102 });
   const defaults = DEFAULT_COMPLAINT_SETTINGS.sla;
-  const days = (name: string, fallback: number) => reader.int(name, fallback, { min: 1, max: 60 });
+  const setting = (name: string, key: keyof ComplaintSlaSettings) => reader.int(name, defaults[key], SLA_SETTING_RANGES[key]);
   const problems: ConfigError[] = [];
   const complaints: ComplaintSettings = {
     holidays: dateList(reader, 'BUSINESS_HOLIDAYS', problems),
@@ -76,14 +77,15 @@ export function loadComplaintsConfig(env: NodeJS.ProcessEnv = process.env): Comp
     }),
     slaScanIntervalMs: reader.int('COMPLAINT_SLA_SCAN_MS', DEFAULT_COMPLAINT_SETTINGS.slaScanIntervalMs, { min: 0, max: 3_600_000 }),
     sla: {
-      acknowledgeMinutes: reader.int('COMPLAINT_SLA_ACKNOWLEDGE_MINUTES', defaults.acknowledgeMinutes, { min: 1, max: 10_000 }),
-      inquiryAnswerHours: reader.int('COMPLAINT_SLA_INQUIRY_HOURS', defaults.inquiryAnswerHours, { min: 1, max: 1000 }),
-      firstProposalDays: days('COMPLAINT_SLA_FIRST_PROPOSAL_DAYS', defaults.firstProposalDays),
-      investigationReportDays: days('COMPLAINT_SLA_INVESTIGATION_DAYS', defaults.investigationReportDays),
-      resolutionDays: days('COMPLAINT_SLA_RESOLUTION_DAYS', defaults.resolutionDays),
-      extendedResolutionDays: days('COMPLAINT_SLA_EXTENDED_RESOLUTION_DAYS', defaults.extendedResolutionDays),
-      followUpDays: days('COMPLAINT_SLA_FOLLOW_UP_DAYS', defaults.followUpDays),
+      acknowledgeMinutes: setting('COMPLAINT_SLA_ACKNOWLEDGE_MINUTES', 'acknowledgeMinutes'),
+      inquiryAnswerHours: setting('COMPLAINT_SLA_INQUIRY_HOURS', 'inquiryAnswerHours'),
+      firstProposalDays: setting('COMPLAINT_SLA_FIRST_PROPOSAL_DAYS', 'firstProposalDays'),
+      investigationReportDays: setting('COMPLAINT_SLA_INVESTIGATION_DAYS', 'investigationReportDays'),
+      resolutionDays: setting('COMPLAINT_SLA_RESOLUTION_DAYS', 'resolutionDays'),
+      extendedResolutionDays: setting('COMPLAINT_SLA_EXTENDED_RESOLUTION_DAYS', 'extendedResolutionDays'),
+      followUpDays: setting('COMPLAINT_SLA_FOLLOW_UP_DAYS', 'followUpDays'),
     },
+    slaOverrides: slaOverrides(reader, problems),
   };
   reader.done();
   if (!problems.length) {

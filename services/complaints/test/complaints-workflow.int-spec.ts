@@ -3,7 +3,9 @@ import { ErrorKind } from '@crm/errors';
 import { databaseUrl } from '@crm/persistence';
 import { testEnv } from '@crm/testing';
 import { DataSource } from 'typeorm';
+import { ComplaintDeadlines } from '../src/complaint/complaint-deadlines.policy';
 import { Complaint } from '../src/complaint/complaint.entity';
+import { loadComplaintsConfig } from '../src/complaints.config';
 import { MonthlyReportHandler } from '../src/complaint/monthly-report/monthly-report.handler';
 import { monthRange, monthlyReport } from '../src/complaint/monthly-report/monthly-report.policy';
 import { ComplaintsHarness, caller, complaintInput } from './support/complaints-harness';
@@ -21,11 +23,13 @@ describe('complaints workflow (integration)', () => {
   const manager = caller(['manager']);
   const executive = caller(['executive']);
 
+  const env = {
+    BUSINESS_HOLIDAYS: '2027-01-01',
+    COMPLAINT_MANAGER_APPROVAL_LIMIT_FEN: '500000',
+    COMPLAINT_SLA_OVERRIDES: JSON.stringify([{ when: { category: 'business', severity: 'major' }, set: { resolutionDays: 1 } }]),
+  };
   beforeAll(async () => {
-    h = await ComplaintsHarness.start('complaints_flow', {
-      BUSINESS_HOLIDAYS: '2027-01-01',
-      COMPLAINT_MANAGER_APPROVAL_LIMIT_FEN: '500000',
-    });
+    h = await ComplaintsHarness.start('complaints_flow', env);
   });
   afterAll(async () => {
     await h?.close();
@@ -68,6 +72,20 @@ describe('complaints workflow (integration)', () => {
     expect(JSON.stringify(event.data)).not.toContain('Wang Fang'); // no complainant details in events
   });
 
+  it('CMP-9: deadlines configured per category and severity apply, and acceptance re-plans them for the severity it sets', async () => {
+    const deadlines = new ComplaintDeadlines(loadComplaintsConfig(env).complaints);
+    const c = await register({ category: 'business', product: undefined });
+    const createdAt = new Date(c.createdAt as string);
+    const general = { kind: 'complaint', category: 'business', severity: null };
+    expect((c.due as Record<string, string>).resolution).toBe(deadlines.resolutionDue(createdAt, general, false).toISOString());
+    const accepted = await h.call<View>(ops.accept.pattern, { id: c.id, severity: 'major' }, service);
+    const major = deadlines.resolutionDue(createdAt, { ...general, severity: 'major' }, false);
+    expect((accepted.due as Record<string, string>).resolution).toBe(major.toISOString());
+    expect(major.getTime()).toBeLessThan(deadlines.resolutionDue(createdAt, general, false).getTime()); // 1 working day, not 3
+    const stored = await h.sql.query<{ resolution_due_at: Date }>('SELECT resolution_due_at FROM complaints WHERE id = $1', [c.id]);
+    expect(stored.rows[0].resolution_due_at.toISOString()).toBe(major.toISOString());
+  });
+
   it('CMP-3: a late service-attitude complaint is answered rejected with its reason at registration', async () => {
     const c = await register({ category: 'service', occurredAt: new Date(Date.now() - 45 * DAY).toISOString().replace(/\.\d{3}/, '') });
     expect(c).toMatchObject({ status: 'rejected', invalidReason: 'late_service_complaint', malicious: false });
@@ -97,7 +115,21 @@ describe('complaints workflow (integration)', () => {
   it('CMP-3: reject with a reason, malicious', async () => {
     const c = await register();
     const rejected = await h.call<View>(ops.reject.pattern, { id: c.id, reason: 'provocation', malicious: true }, sales);
-    expect(rejected).toMatchObject({ status: 'rejected', invalidReason: 'provocation', malicious: true });
+    expect(rejected).toMatchObject({ status: 'rejected', invalidReason: 'provocation', malicious: true, receivablesNote: null });
+  });
+
+  it('CMP-10: rejecting a complaint about an unpaid order notes that receivables are collected as normal, in the record and the event', async () => {
+    const c = await register({ product: { ...(complaintInput().product as object), orderNo: 'SO-UNPAID-1', orderPaid: false } });
+    expect(c).toMatchObject({ receivablesNote: null });
+    const rejected = await h.call<View>(ops.reject.pattern, { id: c.id, reason: 'facts_contradicted' }, service);
+    expect(rejected.receivablesNote).toBe(
+      'CMP-10: order SO-UNPAID-1 is unpaid and this complaint was rejected; its receivables are collected as normal.',
+    );
+    type Event = { type: string; data: Record<string, unknown> };
+    const isRejected = (e: Event) => e.data.complaintId === c.id && e.type === 'complaints.complaint.rejected';
+    await h.probe.waitFor(() => h.probe.bodies<Event>().some(isRejected));
+    expect(h.probe.bodies<Event>().find(isRejected)!.data.receivablesNote).toBe(rejected.receivablesNote);
+    expect((await h.call<View>(ops.get.pattern, { id: c.id }, service)).receivablesNote).toBe(rejected.receivablesNote);
   });
 
   it('CMP-6/CMP-11: findings record the penalty; out of range is 422 naming CMP-11', async () => {

@@ -86,6 +86,8 @@ export class ComplaintEventData {
   @Nested(() => Money, { optional: true }) value?: Money;
   /** `approved`: the CMP-10 hand-off to returns (absent for an explanation). */
   @Nested(() => ComplaintHandOffData, { optional: true }) handOff?: ComplaintHandOffData;
+  /** CMP-10: a rejected complaint about an unpaid order — receivables are collected as normal. */
+  @Text({ optional: true, max: 500 }) receivablesNote?: string;
   /** `reopened`: the new complaint (CMP-5). */
   @Uuid({ optional: true }) reopenedAs?: string;
 }

@@ -71,6 +71,9 @@ export class ComplaintProduct {
   @BusinessDate({ optional: true, description: 'Ship date' }) shippedAt?: string;
   @Int({ min: 0, max: 1_000_000_000 }) quantity: number;
   @Int({ min: 0, max: 1_000_000_000 }) defectiveQuantity: number;
+  /** CMP-10: `false` when the order is not paid yet — a rejection then notes that receivables are collected as normal. */
+  @Bool({ optional: true, description: 'CMP-10: whether the order has been paid; `false` = receivables still open' })
+  orderPaid?: boolean;
 }
 
 /** `POST /complaints` (CMP-1, CMP-2). */

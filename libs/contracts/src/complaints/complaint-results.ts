@@ -145,6 +145,12 @@ export class ComplaintView extends ComplaintSummary {
   supersedes: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'CMP-5: the complaint that reopened this one' })
   supersededBy: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'CMP-10: on a rejected complaint about an unpaid order, the note that receivables are collected as normal',
+  })
+  receivablesNote: string | null;
   @ApiProperty(nullableInstant) acknowledgedAt: string | null;
   @ApiProperty({ type: ComplaintAssignment, nullable: true }) assignment: ComplaintAssignment | null;
   @ApiProperty({ type: ComplaintFindings, nullable: true }) findings: ComplaintFindings | null;

@@ -1,5 +1,5 @@
 import type { ComplaintProposal } from '@crm/contracts';
-import { handOffOf } from './complaint-handoff.policy';
+import { handOffOf, receivablesNoteOf } from './complaint-handoff.policy';
 
 const proposal = (overrides: Partial<ComplaintProposal>): ComplaintProposal => ({
   resolution: 'explanation',
@@ -46,5 +46,27 @@ describe('CMP-10 hand-off', () => {
   it('hands off nothing for an explanation', () => {
     expect(handOffOf(complaint(proposal({ resolution: 'explanation' })))).toBeNull();
     expect(handOffOf(complaint(null))).toBeNull();
+  });
+});
+
+/** CMP-10: "A rejected complaint about an unpaid order notes that receivables must be collected as normal." */
+describe('CMP-10 receivables note', () => {
+  const product = { orderNo: 'SO-9', sku: 'TEA', quantity: 1, defectiveQuantity: 1 };
+  const record = (status: 'rejected' | 'accepted', orderPaid?: boolean) => ({
+    status,
+    details: { complainant: {}, subject: 's', description: 'd', demand: null, product: { ...product, orderPaid } },
+  });
+
+  it('notes it on a rejected complaint about an unpaid order', () => {
+    expect(receivablesNoteOf(record('rejected', false))).toBe(
+      'CMP-10: order SO-9 is unpaid and this complaint was rejected; its receivables are collected as normal.',
+    );
+  });
+
+  it('notes nothing when the order is paid, its payment unknown, the complaint not rejected or about no order', () => {
+    expect(receivablesNoteOf(record('rejected', true))).toBeNull();
+    expect(receivablesNoteOf(record('rejected'))).toBeNull();
+    expect(receivablesNoteOf(record('accepted', false))).toBeNull();
+    expect(receivablesNoteOf({ status: 'rejected', details: { ...record('rejected').details, product: null } })).toBeNull();
   });
 });

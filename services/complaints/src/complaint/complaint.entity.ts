@@ -83,6 +83,8 @@ export class Complaint {
   @Column({ name: 'follow_ups', type: 'jsonb', default: () => "'[]'::jsonb" }) followUps: ComplaintFollowUpRecord[];
   @Column({ type: 'jsonb', nullable: true }) extension: ComplaintExtension | null;
   @Column({ name: 'closed_at', ...timestamp }) closedAt: Date | null;
+  /** CMP-10: set when a complaint about an unpaid order is rejected. */
+  @Column({ name: 'receivables_note', type: 'text', nullable: true }) receivablesNote: string | null;
   @Column({ name: 'retain_until', ...timestamp }) retainUntil: Date | null;
 
   @Column({ name: 'created_by', type: 'jsonb' }) createdBy: Actor;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Caller, ComplaintCategory, ComplaintChannel, ComplaintKind, ComplaintSeverity } from '@crm/contracts';
 import type { ComplaintDeadlines } from './complaint-deadlines.policy';
 import { Complaint, type ComplaintDetails } from './complaint.entity';
+import { receivablesNoteOf } from './complaint-handoff.policy';
 import { TOP_ESCALATION_LEVEL } from './complaint-sla.policy';
 import { automaticInvalidReason, escalationFor } from './complaint-validity.policy';
 import { actorOf } from './complaint.view';
@@ -36,7 +37,7 @@ export function createComplaint(fields: NewComplaint, caller: Caller, now: Date,
   complaint.supersedes = fields.supersedes;
   complaint.supersededBy = null;
 
-  const due = deadlines.atRegistration(now, fields.kind);
+  const due = deadlines.atRegistration(now, fields); // CMP-9 for its kind, category and severity
   complaint.acknowledgeDueAt = due.acknowledge;
   complaint.firstProposalDueAt = due.firstProposal;
   complaint.investigationDueAt = due.investigationReport;
@@ -48,6 +49,7 @@ export function createComplaint(fields: NewComplaint, caller: Caller, now: Date,
   complaint.status = complaint.invalidReason ? 'rejected' : 'registered';
   complaint.malicious = complaint.invalidReason ? false : null;
   complaint.acknowledgedAt = complaint.invalidReason ? now : null;
+  complaint.receivablesNote = receivablesNoteOf(complaint); // CMP-10
   // CMP-4: a major complaint escalates to an executive at once (not a refused one: it is not valid).
   complaint.escalatedTo = complaint.invalidReason ? null : escalationFor(fields.severity);
   complaint.escalationLevel = complaint.escalatedTo ? TOP_ESCALATION_LEVEL : 0;

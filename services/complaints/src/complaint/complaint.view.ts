@@ -54,6 +54,7 @@ export function toView(complaint: Complaint, now: Date): ComplaintView {
     escalationLevel: ESCALATION_LEVELS[complaint.escalationLevel] ?? 'handler',
     supersedes: complaint.supersedes,
     supersededBy: complaint.supersededBy,
+    receivablesNote: complaint.receivablesNote,
     acknowledgedAt: iso(complaint.acknowledgedAt),
     assignment: complaint.assignment,
     findings: complaint.findings,

@@ -5,6 +5,7 @@ import { Complaints1797000000000 } from './1797000000000-complaints.migration';
 import { ComplaintSlaBreaches1797200000000 } from './1797200000000-complaint-sla-breaches.migration';
 import { ComplaintSlaWarnings1797300000000 } from './1797300000000-complaint-sla-warnings.migration';
 import { ComplaintReportFacts1797400000000 } from './1797400000000-complaint-report-facts.migration';
+import { ComplaintReceivablesNote1797500000000 } from './1797500000000-complaint-receivables-note.migration';
 
 /**
  * The complaints service's own migrations (the messaging tables come from @crm/messaging). TypeORM
@@ -17,4 +18,5 @@ export const complaintsMigrations: (new () => MigrationInterface)[] = [
   ComplaintSlaBreaches1797200000000,
   ComplaintSlaWarnings1797300000000,
   ComplaintReportFacts1797400000000,
+  ComplaintReceivablesNote1797500000000,
 ];

@@ -25,7 +25,7 @@ import { Complaint } from '../complaint.entity';
 import { ComplaintException } from '../complaint.exception';
 import { createComplaint } from '../complaint.factory';
 import { penaltyOf } from '../complaint-findings.policy';
-import { handOffOf } from '../complaint-handoff.policy';
+import { handOffOf, receivablesNoteOf } from '../complaint-handoff.policy';
 import { type ComplaintStep, nextStatus } from '../complaint-lifecycle.policy';
 import { loadForCommand, touch } from '../complaint.loader';
 import { allocateComplaintNumber } from '../complaint-number.policy';
@@ -79,6 +79,8 @@ export class ComplaintStepsHandler {
     const complaint = await this.step(manager, caller, ops.accept, input.id, 'accept', now, (c) => {
       c.severity = input.severity ?? c.severity ?? 'general';
       c.acknowledgedAt = now;
+      this.deadlines.replanAtAcceptance(c); // CMP-9 per severity
+      this.deadlines.applyWarnings(c);
       escalated = !c.escalatedTo && escalationFor(c.severity) !== null;
       c.escalatedTo = c.escalatedTo ?? escalationFor(c.severity);
       if (c.escalatedTo) c.escalationLevel = TOP_ESCALATION_LEVEL;
@@ -94,6 +96,7 @@ export class ComplaintStepsHandler {
       c.invalidReason = input.reason;
       c.malicious = input.malicious ?? false;
       c.acknowledgedAt ??= now;
+      c.receivablesNote = receivablesNoteOf({ status: 'rejected', details: c.details }); // CMP-10
     });
     await recordComplaintEvent(this.outbox, manager, ComplaintEventType.Rejected, complaint, { malicious: complaint.malicious ?? false });
     return toView(complaint, now);
@@ -184,7 +187,7 @@ export class ComplaintStepsHandler {
     const complaint = await this.step(manager, caller, ops.resolve, input.id, 'resolve', now, (c) => {
       c.resolution = { message: input.message, at: now.toISOString(), by: actorOf(caller) };
       c.resolvedAt = now;
-      c.followUpDueAt = this.deadlines.followUpDue(now);
+      c.followUpDueAt = this.deadlines.followUpDue(now, c);
       this.deadlines.applyWarnings(c);
     });
     await recordComplaintEvent(this.outbox, manager, ComplaintEventType.Resolved, complaint);
@@ -266,8 +269,8 @@ export class ComplaintStepsHandler {
       if (!input.reason.trim())
         throw ComplaintException.rule('CMP-9', 'an extension needs a reason', [{ field: 'reason', message: 'must not be blank' }]);
       c.extension = { reason: input.reason, at: now.toISOString(), by: actorOf(caller) };
-      c.resolutionDueAt = this.deadlines.resolutionDue(c.createdAt, c.kind, true);
-      c.followUpDueAt = this.deadlines.followUpDue(c.resolutionDueAt);
+      c.resolutionDueAt = this.deadlines.resolutionDue(c.createdAt, c, true);
+      c.followUpDueAt = this.deadlines.followUpDue(c.resolutionDueAt, c);
       this.deadlines.applyWarnings(c);
     });
     await recordComplaintEvent(this.outbox, manager, ComplaintEventType.Extended, complaint);

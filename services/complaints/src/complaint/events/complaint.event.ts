@@ -23,6 +23,7 @@ export function complaintEventData(complaint: Complaint, extra: Extra = {}): Com
     customerId: complaint.customerId,
     supersedes: complaint.supersedes,
     invalidReason: complaint.invalidReason,
+    ...(complaint.receivablesNote ? { receivablesNote: complaint.receivablesNote } : {}),
     ...extra,
   };
 }
