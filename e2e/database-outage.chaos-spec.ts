@@ -9,10 +9,12 @@ import { startSuite, type ApiKey, type Suite } from './support/suite';
 describe('PostgreSQL outage', () => {
   let suite: Suite;
   let sales: ApiKey;
+  let uncached: ApiKey;
 
   beforeAll(async () => {
     suite = await startSuite('chaos_pg'); // all four services: readiness asks every one
     sales = await suite.createKey('outage-sales', ['sales']);
+    uncached = await suite.createKey('outage-uncached', ['sales']); // never used before the outage
   });
 
   afterAll(async () => {
@@ -38,6 +40,12 @@ describe('PostgreSQL outage', () => {
       }
       const ready = await suite.http().get('/health/ready');
       expect(ready.status).toBe(503);
+      // A live key the gateway has not cached yet needs the database: 30 callers behind one address
+      // get 503 (or 504) each — an outage is not a failed authentication, so never 429 (GW-4).
+      const statuses = await Promise.all(Array.from({ length: 30 }, () => suite.http().get('/api/v1/customers').set(uncached.auth))).then(
+        (responses) => responses.map((response) => response.status),
+      );
+      expect(statuses.filter((status) => status !== 503 && status !== 504)).toEqual([]);
     } finally {
       await startPostgres();
     }

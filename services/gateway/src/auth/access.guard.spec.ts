@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Caller, Role } from '@crm/contracts';
 import { GatewayErrorCode, GatewayException } from '../http/gateway.exception';
 import { RateLimiter } from '../rate-limit/rate-limiter';
-import { AccessGuard } from './access.guard';
+import { AccessGuard, FAILED_AUTH_PER_SECOND } from './access.guard';
 import type { ApiKeysService } from './api-keys.service';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
@@ -58,5 +58,36 @@ describe('AccessGuard (GW-3: every route declares its roles; the default is deny
   it('lets public routes through without a key', async () => {
     const { guard, context } = guardFor({ isPublic: true }, []);
     expect(await guard.canActivate(context)).toBe(true);
+  });
+});
+
+/** GW-4: only wrong keys count towards the per-address failed-authentication burst. */
+describe('AccessGuard failed-authentication burst (GW-4)', () => {
+  function guardFailingWith(error: () => Error) {
+    const reflector = { getAllAndOverride: () => undefined } as unknown as Reflector;
+    const apiKeys = { authenticate: async () => Promise.reject(error()) } as unknown as ApiKeysService;
+    const context = {
+      getType: () => 'http',
+      getHandler: () => () => undefined,
+      getClass: () => class {},
+      switchToHttp: () => ({ getRequest: () => ({ headers: { authorization: 'Bearer x' }, ip: '10.0.0.1' }) }),
+    } as unknown as ExecutionContext;
+    return { guard: new AccessGuard(reflector, apiKeys, new RateLimiter()), context };
+  }
+
+  it('answers 429 before any lookup after a burst of wrong keys from one address', async () => {
+    const { guard, context } = guardFailingWith(() => GatewayException.unauthenticated(GatewayErrorCode.ApiKeyInvalid, 'unknown'));
+    for (let attempt = 0; attempt < FAILED_AUTH_PER_SECOND; attempt++) {
+      expect((await refusal(guard.canActivate(context))).code).toBe(GatewayErrorCode.ApiKeyInvalid);
+    }
+    expect((await refusal(guard.canActivate(context))).code).toBe(GatewayErrorCode.RateLimited);
+  });
+
+  it('does not count an outage of the key lookup: the caller keeps getting the outage, never 429', async () => {
+    const outage = new Error('connect ECONNREFUSED 127.0.0.1:5432');
+    const { guard, context } = guardFailingWith(() => outage);
+    for (let attempt = 0; attempt < FAILED_AUTH_PER_SECOND * 3; attempt++) {
+      await expect(guard.canActivate(context)).rejects.toBe(outage);
+    }
   });
 });

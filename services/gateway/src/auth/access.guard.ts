@@ -10,6 +10,13 @@ import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 /** Failed authentications tolerated per client address and second (a burst of that many). */
 export const FAILED_AUTH_PER_SECOND = 20;
 
+/** A key that was presented and is not a live one (unknown, revoked or expired) — a guess, not an outage. */
+function isWrongKey(error: unknown): boolean {
+  return (
+    error instanceof GatewayException && (error.code === GatewayErrorCode.ApiKeyInvalid || error.code === GatewayErrorCode.ApiKeyExpired)
+  );
+}
+
 /**
  * The one global guard, in this order: authenticate the key (401, GW-2), apply its rate limit
  * (429, GW-4), check the route's roles (403, GW-3). Guards run before pipes and handlers, so a
@@ -28,8 +35,10 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    // GW-4: a client guessing keys costs a database lookup per attempt; after a burst of
-    // failures from one address it is refused (429) before any lookup.
+    // GW-4: a client guessing keys costs a database lookup per attempt; after a burst of wrong
+    // keys from one address it is refused (429) before any lookup. Only a wrong key counts: an
+    // outage (the lookup failing, 503) says nothing about the caller, and integrators often share
+    // one egress address.
     const failures = `auth-failures:${request.ip}`;
     if (this.limiter.isExhausted(failures, FAILED_AUTH_PER_SECOND)) {
       throw new GatewayException(GatewayErrorCode.RateLimited, 'Too many requests with invalid API keys from this address', {
@@ -37,7 +46,7 @@ export class AccessGuard implements CanActivate {
       });
     }
     const principal = await this.apiKeys.authenticate(request.headers.authorization).catch((error: unknown) => {
-      this.limiter.take(failures, FAILED_AUTH_PER_SECOND);
+      if (isWrongKey(error)) this.limiter.take(failures, FAILED_AUTH_PER_SECOND);
       throw error;
     });
     request.caller = principal.caller;
