@@ -14,3 +14,4 @@ export * from './timeout';
 export * from './inbox/command-inbox';
 export * from './consumer/dead-letter-reason';
 export * from './consumer/plain-input';
+export * from './dead-letters/dead-letter-desk';
