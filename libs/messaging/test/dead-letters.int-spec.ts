@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeadLetterDesk, Topology } from '@crm/messaging';
+import { metrics } from '@crm/observability';
 import { type TestDatabase, type TestVhost, createTestDatabase, createTestVhost, eventually } from '@crm/testing';
 import {
   TestException,
@@ -22,6 +23,11 @@ jest.setTimeout(60_000);
 const SERVICE = 'desk';
 const DLQ = Topology.deadLetterQueue(SERVICE);
 
+async function deadLetterGauge(): Promise<number | undefined> {
+  const { values } = await metrics.deadLetterDepth.get();
+  return values.find((value) => value.labels.queue === DLQ)?.value;
+}
+
 describe('DeadLetterDesk (list, inspect, replay)', () => {
   let db: TestDatabase;
   let vhost: TestVhost;
@@ -36,6 +42,7 @@ describe('DeadLetterDesk (list, inspect, replay)', () => {
       name: 'a',
       database: db.name,
       amqpUrl: vhost.url,
+      server: { deadLetterGaugeMs: 100 },
       behaviour: {
         beforeApply: (envelope) => {
           if (broken && envelope.data.key.startsWith('needs-fix')) throw new TestException(`not yet: ${envelope.data.key}`);
@@ -60,6 +67,8 @@ describe('DeadLetterDesk (list, inspect, replay)', () => {
     await publishRaw(vhost.url, { exchange: '', routingKey: Topology.eventQueue(SERVICE) }, '{"not json', { messageId: garbage });
     await eventually(async () => expect(await queueCounts(vhost.url, DLQ)).toMatchObject({ messages: 3 }));
 
+    // OPS-1 metrics: the service samples its dead-letter depth.
+    await eventually(async () => expect(await deadLetterGauge()).toBe(3));
     expect(await desk.depths([SERVICE])).toEqual([
       { queue: DLQ, messages: 3 },
       { queue: Topology.commandDeadLetterQueue(SERVICE), messages: 0 },
@@ -87,6 +96,8 @@ describe('DeadLetterDesk (list, inspect, replay)', () => {
     await eventually(async () => expect(await effectsFor(service.dataSource, second.data.key)).toHaveLength(1));
     // Still garbage: it dies again, with its reason; the applied ones are not there.
     await eventually(async () => expect((await desk.inspect(DLQ)).map((letter) => letter.messageId)).toEqual([garbage]));
+
+    await eventually(async () => expect(await deadLetterGauge()).toBe(1));
 
     // A replay of something already applied (e.g. two operators) changes nothing: the inbox.
     await publishEnvelope(vhost.url, first);

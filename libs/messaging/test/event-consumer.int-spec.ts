@@ -37,6 +37,11 @@ describe('AmqpServer event consumer (inbox, redelivery, dead-letter)', () => {
     return service;
   }
 
+  async function redeliveries(): Promise<number> {
+    const { values } = await metrics.messagesRedelivered.get();
+    return values.filter((v) => v.labels.queue === EVENTS_QUEUE).reduce((sum, v) => sum + v.value, 0);
+  }
+
   async function outcomeCount(outcome: string): Promise<number> {
     const { values } = await metrics.eventsConsumed.get();
     return values.filter((v) => v.labels.outcome === outcome).reduce((sum, v) => sum + v.value, 0);
@@ -85,6 +90,7 @@ describe('AmqpServer event consumer (inbox, redelivery, dead-letter)', () => {
       },
     });
     const envelope = thingEnvelope({ key: `crash-${randomUUID()}` });
+    const redeliveredBefore = await redeliveries();
     await publishEnvelope(vhost.url, envelope);
     await entered.wait;
 
@@ -102,6 +108,8 @@ describe('AmqpServer event consumer (inbox, redelivery, dead-letter)', () => {
     expect(count).toBe(1);
     // The dying replica must not have dead-lettered a message it could no longer ack.
     expect(await drainQueue(DLQ, vhost.url)).toEqual([]);
+    // OPS-1 metrics: the broker's second delivery is counted as a redelivery.
+    expect(await redeliveries()).toBeGreaterThan(redeliveredBefore);
   });
 
   it('dead-letters poison messages with a reason and keeps the queue flowing', async () => {

@@ -46,6 +46,23 @@ export const metrics = {
     help: 'Outbox rows not yet confirmed by the broker, as last seen by the relay',
     registers: [metricsRegistry],
   }),
+  outboxOldestPendingSeconds: new Gauge({
+    name: 'crm_outbox_oldest_pending_seconds',
+    help: 'Age of the oldest outbox row not yet confirmed by the broker (0 when none), as last seen by the relay: the publish lag',
+    registers: [metricsRegistry],
+  }),
+  messagesRedelivered: new Counter({
+    name: 'crm_messages_redelivered_total',
+    help: 'Messages the broker delivered again (redelivered flag: a consumer died or a channel closed before the ack), by queue',
+    labelNames: ['queue'] as const,
+    registers: [metricsRegistry],
+  }),
+  deadLetterDepth: new Gauge({
+    name: 'crm_dead_letter_queue_messages',
+    help: "Messages waiting in this service's dead-letter queues, sampled periodically (npm run dlq to inspect and replay)",
+    labelNames: ['queue'] as const,
+    registers: [metricsRegistry],
+  }),
   httpRequests: new Histogram({
     name: 'crm_http_request_duration_seconds',
     help: 'Gateway HTTP requests by route and status',

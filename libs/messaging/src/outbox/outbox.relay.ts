@@ -132,10 +132,12 @@ export class OutboxRelay {
   /** What is waiting is what an operator watches during an outage (OPS-1 metrics). */
   private async refreshPendingGauge(): Promise<void> {
     try {
-      const [{ pending }] = await this.options.dataSource.query(
-        'SELECT count(*)::int AS pending FROM outbox_messages WHERE published_at IS NULL',
+      const [{ pending, oldest }] = await this.options.dataSource.query(
+        `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest
+           FROM outbox_messages WHERE published_at IS NULL`,
       );
       metrics.outboxPending.set(pending);
+      metrics.outboxOldestPendingSeconds.set(oldest);
     } catch {
       /* the database may be the thing that is down; the gauge keeps its last value */
     }
@@ -159,6 +161,7 @@ export class OutboxRelay {
       if (rows.length === 0) {
         await runner.commitTransaction();
         metrics.outboxPending.set(0);
+        metrics.outboxOldestPendingSeconds.set(0);
         return 0;
       }
       if (rows.length < this.batchSize) metrics.outboxPending.set(0); // everything pending is in this batch

@@ -44,6 +44,8 @@ export interface AmqpServerOptions {
    * on a queue of its own, applied like events (inbox, ack after commit, dead letters).
    */
   inputs?: readonly PlainInputContract[];
+  /** How often the dead-letter queues' depth is sampled into `crm_dead_letter_queue_messages` (ms; default 15 s). */
+  deadLetterGaugeMs?: number;
   /** Back-off for transient failures (database down): first delay and cap, in ms. */
   retryBaseMs?: number;
   retryMaxMs?: number;
@@ -120,6 +122,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     return handler;
   }
 
+  private deadLetterTimer: NodeJS.Timeout | undefined;
+
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       this.checkDeclarations();
@@ -132,6 +136,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
 
   async close(): Promise<void> {
     this.closing = true;
+    clearInterval(this.deadLetterTimer);
     const channel = this.channel;
     if (!channel) return;
     // Stop taking messages, let in-flight ones finish (OPS-1 graceful shutdown), then close.
@@ -200,21 +205,39 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     this.consumerTags.length = 0;
     const commands = await channel.consume(
       Topology.commandQueue(service),
-      (message) => message && this.track(this.onCommand(channel, message)),
+      (message) => message && this.track(this.onCommand(channel, noteRedelivery(Topology.commandQueue(service), message))),
       { noAck: false },
     );
-    const events = await channel.consume(Topology.eventQueue(service), (message) => message && this.track(this.onEvent(channel, message)), {
-      noAck: false,
-    });
+    const events = await channel.consume(
+      Topology.eventQueue(service),
+      (message) => message && this.track(this.onEvent(channel, noteRedelivery(Topology.eventQueue(service), message))),
+      { noAck: false },
+    );
     this.consumerTags.push(commands.consumerTag, events.consumerTag);
     for (const input of this.inputs()) {
       const consumer = await channel.consume(
         Topology.inputQueue(service, input.name),
-        (message) => message && this.track(this.onInput(input, channel, message)),
+        (message) => message && this.track(this.onInput(input, channel, noteRedelivery(Topology.inputQueue(service, input.name), message))),
         { noAck: false },
       );
       this.consumerTags.push(consumer.consumerTag);
     }
+    this.sampleDeadLetters(channel);
+  }
+
+  /** OPS-1 metrics: the depth of this service's dead-letter queues, every `deadLetterGaugeMs` on the consumer channel. */
+  private sampleDeadLetters(channel: ConfirmChannel): void {
+    clearInterval(this.deadLetterTimer);
+    const { service } = this.options;
+    const sample = async () => {
+      for (const queue of [Topology.deadLetterQueue(service), Topology.commandDeadLetterQueue(service)]) {
+        const { messageCount } = await channel.checkQueue(queue);
+        metrics.deadLetterDepth.set({ queue }, messageCount);
+      }
+    };
+    const run = () => void sample().catch(() => undefined); // a closed channel: the next setup samples again
+    run();
+    this.deadLetterTimer = setInterval(run, this.options.deadLetterGaugeMs ?? 15_000).unref();
   }
 
   /**
@@ -555,4 +578,10 @@ function parseEnvelope(message: ConsumeMessage): EventEnvelope {
   }
   if (!envelope.correlationId || typeof envelope.correlationId !== 'string') envelope.correlationId = envelope.id;
   return envelope as EventEnvelope;
+}
+
+/** OPS-1 metrics: a delivery the broker marks redelivered (a consumer died or a channel closed before its ack). */
+function noteRedelivery(queue: string, message: ConsumeMessage): ConsumeMessage {
+  if (message.fields.redelivered) metrics.messagesRedelivered.inc({ queue });
+  return message;
 }

@@ -221,7 +221,7 @@ export interface TestServiceOptions {
   behaviour?: Behaviour;
   /** Start an outbox relay too (off by default, so relay tests control their relays). */
   relay?: Partial<Pick<OutboxRelayOptions, 'pollMs' | 'batchSize' | 'confirmTimeoutMs'>>;
-  server?: Partial<Pick<AmqpServerOptions, 'prefetch' | 'retryBaseMs' | 'retryMaxMs' | 'shutdownGraceMs'>>;
+  server?: Partial<Pick<AmqpServerOptions, 'prefetch' | 'retryBaseMs' | 'retryMaxMs' | 'shutdownGraceMs' | 'deadLetterGaugeMs'>>;
 }
 
 /** One replica of a tiny domain service wired like `bootstrapDomainService` does it. */
