@@ -1,4 +1,5 @@
 import { ConfigError, EnvReader, LOG_LEVELS } from '@crm/config';
+import { parseCorsOrigins } from './http/security-headers';
 
 /** The local-only bootstrap admin key of `.env.example`; refused in production (OPS-2). */
 export const DEV_ADMIN_KEY = 'dev-admin-key-change-me';
@@ -25,6 +26,16 @@ export interface GatewayConfig {
   logLevel: string;
   shutdownGraceMs: number;
   production: boolean;
+  /** Browser origins allowed by CORS (`GATEWAY_CORS_ORIGINS`); empty = CORS closed. */
+  corsOrigins: string[];
+}
+
+function corsOrigins(reader: EnvReader): string[] {
+  try {
+    return parseCorsOrigins(reader.optionalString('GATEWAY_CORS_ORIGINS'));
+  } catch (error) {
+    throw new ConfigError('GATEWAY_CORS_ORIGINS', (error as Error).message);
+  }
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -47,6 +58,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownGraceMs: reader.int('SHUTDOWN_GRACE_MS', 10_000, { min: 0, max: 120_000 }),
     production,
+    corsOrigins: corsOrigins(reader),
   };
   reader.done();
   if (production && (adminKey === DEV_ADMIN_KEY || adminKey.length < 16)) {

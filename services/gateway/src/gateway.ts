@@ -22,7 +22,8 @@ import { requestIdFrom } from './http/request-id';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyRecordEntity } from './idempotency/idempotency-record.entity';
 import { gatewayMigrations } from './migrations';
-import { setupOpenApi } from './openapi/openapi';
+import { DOCS_PATH, setupOpenApi } from './openapi/openapi';
+import { registerSecurityHeaders } from './http/security-headers';
 
 export const API_PREFIX = 'api/v1';
 
@@ -107,6 +108,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     // GW-5: Fastify's secure JSON parser, then depth (≤ 32), NUL and lone surrogates refused (400).
     registerJsonBodyParser(fastify, config.bodyLimitBytes);
     registerAccessLog(fastify, logger);
+    registerSecurityHeaders(fastify, { corsOrigins: config.corsOrigins, docsPath: DOCS_PATH });
 
     app.setGlobalPrefix(API_PREFIX, {
       exclude: [
