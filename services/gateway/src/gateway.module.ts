@@ -6,6 +6,7 @@ import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { type GatewayInfrastructure, InfrastructureModule } from './infrastructure.module';
+import { ReturnsModule } from './returns/returns.module';
 import { RpcModule } from './rpc/rpc.module';
 
 /** The gateway: authenticates, validates, routes and translates — no business rules (STYLE). */
@@ -23,6 +24,7 @@ export class GatewayModule {
         HealthModule,
         CustomersModule,
         ComplaintsModule,
+        ReturnsModule,
       ],
     };
   }

@@ -44,15 +44,16 @@ export class ReturnLineInput {
 /** `POST /returns` (RET-1, RET-2). */
 export class CreateReturnBody {
   @Uuid({ example: '1d7c1f6e-2a3b-4c5d-8e9f-0a1b2c3d4e5f' }) customerId: string;
-  @Uuid({ optional: true, description: 'The source complaint (CMP-10)' }) complaintId?: string;
+  @Uuid({ optional: true, description: 'The source complaint (CMP-10)', example: '6b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' })
+  complaintId?: string;
   @FreeText({ min: 1, example: 'Three tins arrived with broken seals' }) reason: string;
   @OneOf(RETURN_HANDLINGS) handling: ReturnHandling;
   @OneOf(RETURN_DEFECTS, { optional: true, description: 'RET-2, default none' }) defect?: ReturnDefect;
   @OneOf(RETURN_STORAGES, { optional: true, description: 'RET-2, default proper' }) storage?: ReturnStorage;
   @OneOf(RETURN_PICKUPS, { optional: true, description: 'RET-2, default delivered' }) pickup?: ReturnPickup;
   @Nested(() => ReturnLineInput, { list: true }) lines: ReturnLineInput[];
-  @Nested(() => PurchaseRefData, { optional: true, description: 'RET-1: the POS purchase when bought with a loyalty card' })
-  purchaseRef?: PurchaseRefData;
+  /** RET-1: the POS purchase when the goods were bought with a loyalty card. */
+  @Nested(() => PurchaseRefData, { optional: true }) purchaseRef?: PurchaseRefData;
 }
 
 export class ReturnIdPayload {
@@ -95,8 +96,9 @@ export class ResolveDiscrepancyPayload extends ResolveDiscrepancyBody {
 
 /** `POST /credit-notes` (RET-6). */
 export class CreateCreditNoteBody {
-  @Uuid() customerId: string;
-  @Uuid({ optional: true, description: 'The source complaint (CMP-10)' }) complaintId?: string;
+  @Uuid({ example: '1d7c1f6e-2a3b-4c5d-8e9f-0a1b2c3d4e5f' }) customerId: string;
+  @Uuid({ optional: true, description: 'The source complaint (CMP-10)', example: '6b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' })
+  complaintId?: string;
   @OneOf(CREDIT_NOTE_KINDS) kind: CreditNoteKind;
   @Nested(() => Money) amount: Money;
   @FreeText({ min: 1 }) reason: string;
@@ -127,7 +129,8 @@ export class FranchiseTermsBody {
   returnRatioBasisPoints: number;
   @BusinessDate({ description: 'First business day of the period' }) periodFrom: string;
   @BusinessDate({ description: 'Last business day of the period' }) periodTo: string;
-  @Nested(() => Money, { description: "The customer's purchases in the period" }) periodPurchases: Money;
+  /** The customer's purchases in the period. */
+  @Nested(() => Money) periodPurchases: Money;
 }
 export class FranchiseTermsPayload extends FranchiseTermsBody {
   @Uuid() customerId: string;
