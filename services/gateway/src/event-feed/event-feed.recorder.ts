@@ -35,9 +35,9 @@ export class EventFeedRecorder implements OnModuleInit, OnModuleDestroy {
     return this.connection.addSetup((model) => this.setup(model));
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Stops retrying; what is not acknowledged yet is redelivered to the next consumer (and recorded once). */
+  onModuleDestroy(): void {
     this.stopped = true;
-    await this.chain.catch(() => undefined);
   }
 
   private async setup(model: ChannelModel): Promise<void> {
