@@ -291,22 +291,7 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
         latencies.push(performance.now() - began);
       }
       sampler.stop();
-      latencies.sort((a, b) => a - b);
-      const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
-      const seconds = latencies.reduce((sum, ms) => sum + ms, 0) / 1000;
-      const sequential: ScenarioResult = {
-        scenario: `GET /complaints/reports/monthly @${complaints} seq×${REPORT_SEQUENTIAL_CALLS}`,
-        connections: 1,
-        rps: latencies.length / seconds,
-        p50: percentile(50),
-        p99: percentile(99),
-        errors: 0,
-        requests: latencies.length,
-        statusCodes: { 200: latencies.length },
-        floor: { rps: NaN, p50: NaN, p99: NaN, errors: 0 },
-        ratio: NaN,
-        p99Ratio: NaN,
-      };
+      const sequential = sequentialResult(`GET /complaints/reports/monthly @${complaints} seq×${REPORT_SEQUENTIAL_CALLS}`, latencies);
       results.push(sequential);
       console.log(row(sequential));
       for (const connections of [2, 4]) {
@@ -366,22 +351,7 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
           latencies.push(performance.now() - began);
           items += page.items?.length ?? 0;
         }
-        latencies.sort((a, b) => a - b);
-        const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
-        const seconds = latencies.reduce((sum, ms) => sum + ms, 0) / 1000;
-        const result: ScenarioResult = {
-          scenario: `GET /events ${label} @${events} seq×${FEED_SEQUENTIAL_CALLS}`,
-          connections: 1,
-          rps: latencies.length / seconds,
-          p50: percentile(50),
-          p99: percentile(99),
-          errors: 0,
-          requests: latencies.length,
-          statusCodes: { 200: latencies.length },
-          floor: { rps: NaN, p50: NaN, p99: NaN, errors: 0 },
-          ratio: NaN,
-          p99Ratio: NaN,
-        };
+        const result = sequentialResult(`GET /events ${label} @${events} seq×${FEED_SEQUENTIAL_CALLS}`, latencies);
         results.push(result);
         console.log(`${row(result)}   (${(items / latencies.length).toFixed(0)} items/page)`);
       }
@@ -439,6 +409,26 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** A scenario of sequential calls timed one by one from the runner (no floor): rate, p50 and p99 of `latencies` (ms). */
+function sequentialResult(scenario: string, latencies: number[]): ScenarioResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const percentile = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  const seconds = sorted.reduce((sum, ms) => sum + ms, 0) / 1000;
+  return {
+    scenario,
+    connections: 1,
+    rps: sorted.length / seconds,
+    p50: percentile(50),
+    p99: percentile(99),
+    errors: 0,
+    requests: sorted.length,
+    statusCodes: { 200: sorted.length },
+    floor: { rps: NaN, p50: NaN, p99: NaN, errors: 0 },
+    ratio: NaN,
+    p99Ratio: NaN,
+  };
+}
 
 /** Sequential calls of the event feed measured one by one, per variant (`feed` group). */
 const FEED_SEQUENTIAL_CALLS = 300;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ROLES, ReturnOperations, type Role } from '@crm/contracts';
-import { GatewayHarness, type TestKey } from './support/gateway-harness';
-import { type RouteCase, type RouteSample, callRoute, roleMismatches, routeCases } from './support/roles-matrix';
+import { ReturnOperations, type Role } from '@crm/contracts';
+import type { GatewayHarness, TestKey } from './support/gateway-harness';
+import { type RouteCase, type RouteSample, callRoute, roleMismatches, routeCases, startRoutesHarness } from './support/roles-matrix';
 import type { FakeService } from './support/fake-service';
 
 jest.setTimeout(60_000);
@@ -46,23 +46,13 @@ const MATRIX = routeCases(ReturnOperations, SAMPLES);
 describe('returns routes (gateway side)', () => {
   let harness: GatewayHarness;
   let fake: FakeService;
-  const keys = new Map<Role, TestKey>();
+  let keys: Map<Role, TestKey>;
 
   beforeAll(async () => {
-    harness = await GatewayHarness.start('gw_return_routes');
-    const answer = (payload: unknown) => ({ id: (payload as { id?: string }).id ?? randomUUID(), version: 1, status: 'requested' });
-    fake = await harness.fake(
-      'returns',
-      Object.fromEntries(
-        Object.values(ReturnOperations).map((operation) => [
-          operation.pattern,
-          operation === ReturnOperations.list ? () => ({ items: [], nextCursor: null }) : answer,
-        ]),
-      ),
-    );
-    for (const role of ROLES) {
-      keys.set(role, await harness.createKey(`${role}-key`, [role], 'confidential', role === 'pos' ? { storeId: 'S1' } : {}));
-    }
+    ({ harness, fake, keys } = await startRoutesHarness('gw_return_routes', 'returns', ReturnOperations, {
+      lists: [ReturnOperations.list],
+      status: 'requested',
+    }));
   });
 
   afterAll(async () => {

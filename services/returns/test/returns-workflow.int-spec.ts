@@ -20,6 +20,23 @@ interface Envelope {
   data: Record<string, unknown> & { returnId?: string; voucherId?: string; creditNoteId?: string };
 }
 
+/** `data` of a `complaints.complaint.approved` with its CMP-10 hand-off, as the complaints service publishes it. */
+function approvedComplaint(complaintId: string, customerId: string, category: string, handOff: Record<string, unknown>) {
+  return {
+    complaintId,
+    number: 'CP-202611-0042',
+    kind: 'complaint',
+    category,
+    severity: 'general',
+    status: 'approved',
+    customerId,
+    supersedes: null,
+    invalidReason: null,
+    resolution: handOff.resolution,
+    handOff,
+  };
+}
+
 /** RET-1..RET-6 on the real service, PostgreSQL and RabbitMQ. */
 describe('returns and finance (integration)', () => {
   let h: ReturnsHarness;
@@ -231,28 +248,15 @@ describe('returns and finance (integration)', () => {
   it('CMP-10 → RET-1: the same complaint approval delivered twice creates one return order, requested', async () => {
     const customerId = await activeCustomer(h);
     const complaintId = randomUUID();
-    const data = {
-      complaintId,
-      number: 'CP-202611-0042',
-      kind: 'complaint',
-      category: 'quality',
-      severity: 'general',
-      status: 'approved',
-      customerId,
-      supersedes: null,
-      invalidReason: null,
+    const data = approvedComplaint(complaintId, customerId, 'quality', {
+      target: 'return_order',
       resolution: 'return',
-      value: { amount: 3998, currency: 'CNY' },
-      handOff: {
-        target: 'return_order',
-        resolution: 'return',
-        customerId,
-        reason: 'Leaking tea tins',
-        amount: null,
-        lines: [{ sku: 'TEA-500G', batchNo: 'B-7', quantity: 2, unitPrice: { amount: 1999, currency: 'CNY' } }],
-        purchaseRef: null,
-      },
-    };
+      customerId,
+      reason: 'Leaking tea tins',
+      amount: null,
+      lines: [{ sku: 'TEA-500G', batchNo: 'B-7', quantity: 2, unitPrice: { amount: 1999, currency: 'CNY' } }],
+      purchaseRef: null,
+    });
     const eventId = await publishEvent(h.vhost.url, ComplaintEventType.Approved, data);
     await publishEvent(h.vhost.url, ComplaintEventType.Approved, data, eventId);
     const orders = await eventually(async () => {
@@ -289,26 +293,15 @@ describe('returns and finance (integration)', () => {
   it('CMP-10 → RET-6: a compensation hand-off becomes one credit note: approve → sign → post with its voucher', async () => {
     const customerId = await activeCustomer(h);
     const complaintId = randomUUID();
-    const data = {
-      complaintId,
-      number: 'CP-202611-0043',
-      kind: 'complaint',
-      category: 'service',
-      severity: 'general',
-      status: 'approved',
+    const data = approvedComplaint(complaintId, customerId, 'service', {
+      target: 'credit_note',
+      resolution: 'compensation',
       customerId,
-      supersedes: null,
-      invalidReason: null,
-      handOff: {
-        target: 'credit_note',
-        resolution: 'compensation',
-        customerId,
-        reason: 'Late delivery',
-        amount: { amount: 20_000, currency: 'CNY' },
-        lines: [],
-        purchaseRef: null,
-      },
-    };
+      reason: 'Late delivery',
+      amount: { amount: 20_000, currency: 'CNY' },
+      lines: [],
+      purchaseRef: null,
+    });
     const eventId = await publishEvent(h.vhost.url, ComplaintEventType.Approved, data);
     await publishEvent(h.vhost.url, ComplaintEventType.Approved, data, eventId);
     const [note] = await eventually(async () => {
