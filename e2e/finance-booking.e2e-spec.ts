@@ -239,6 +239,22 @@ describe('a finance system books returns from the events alone', () => {
       }).expect(201)
     ).body;
     expect(order.number).toMatch(/^RT-\d{6}-\d{4}$/);
+    // CUS-2: a prospect (not yet approved) gets no return order and no credit note.
+    const prospect = (await post('/customers', sales, { type: 'retailer', name: 'New Shop', contacts: [] }).expect(201)).body.id as string;
+    const refusedReturn = await post('/returns', sales, {
+      customerId: prospect,
+      reason: 'Wrong colour delivered',
+      handling: 'return',
+      lines: [{ sku: 'CUP-RED', quantity: 1, unitPrice: { amount: 1250, currency: 'CNY' }, shippedAt }],
+    }).expect(422);
+    expect(refusedReturn.body).toMatchObject({ rule: 'CUS-2' });
+    const refusedNote = await post('/credit-notes', sales, {
+      customerId: prospect,
+      kind: 'discount',
+      amount: { amount: 100, currency: 'CNY' },
+      reason: 'Price adjustment',
+    }).expect(422);
+    expect(refusedNote.body).toMatchObject({ rule: 'CUS-2' });
     await post(`/returns/${order.id}/approve`, manager).expect(200);
     await post(`/returns/${order.id}/receive`, warehouse, {
       lines: [{ sku: 'CUP-RED', receivedQuantity: 6 }],
