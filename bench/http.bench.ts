@@ -28,6 +28,7 @@ import {
 } from './processes';
 import { NO_MATCH_TERM, RARE_TERM, seedArchives } from './seed-archives';
 import { previousBusinessMonth, seedComplaints } from './seed-complaints';
+import { seedEventFeed } from './seed-event-feed';
 
 export interface BenchSettings {
   seconds: number;
@@ -36,7 +37,9 @@ export interface BenchSettings {
   archives: number;
   /** complaints bulk-loaded into one business month before the `report` group (CMP-13) */
   complaints: number;
-  /** `messaging`, `write` (POST, GET by id), `list` (the 100k-archive pages), `report` (CMP-13 monthly report) */
+  /** events bulk-loaded into the gateway's event feed before the `feed` group (RET-7) */
+  feedEvents: number;
+  /** `messaging`, `write` (POST, GET by id), `list` (the 100k-archive pages), `report` (CMP-13 monthly report), `feed` (RET-7 event feed pages) */
   groups: string[];
 }
 
@@ -288,22 +291,7 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
         latencies.push(performance.now() - began);
       }
       sampler.stop();
-      latencies.sort((a, b) => a - b);
-      const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
-      const seconds = latencies.reduce((sum, ms) => sum + ms, 0) / 1000;
-      const sequential: ScenarioResult = {
-        scenario: `GET /complaints/reports/monthly @${complaints} seq×${REPORT_SEQUENTIAL_CALLS}`,
-        connections: 1,
-        rps: latencies.length / seconds,
-        p50: percentile(50),
-        p99: percentile(99),
-        errors: 0,
-        requests: latencies.length,
-        statusCodes: { 200: latencies.length },
-        floor: { rps: NaN, p50: NaN, p99: NaN, errors: 0 },
-        ratio: NaN,
-        p99Ratio: NaN,
-      };
+      const sequential = sequentialResult(`GET /complaints/reports/monthly @${complaints} seq×${REPORT_SEQUENTIAL_CALLS}`, latencies);
       results.push(sequential);
       console.log(row(sequential));
       for (const connections of [2, 4]) {
@@ -326,6 +314,47 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
         `-- complaints process RSS: max sampled ${Math.round(sampler.max.get('complaints') ?? 0)} MiB, peak VmHWM ${Math.round(complaintsRss?.peak ?? 0)} MiB; ` +
           `report: total ${report.total}, overdueCount ${report.overdueCount}`,
       );
+    }
+
+    if (settings.groups.includes('feed')) {
+      // RET-7: pages of GET /events on a feed of `settings.feedEvents` envelopes, sequential calls at
+      // random `after` positions, with and without `types=` (each term one index range).
+      const seeding = Date.now();
+      const client = new Client({ connectionString: databaseUrlOf(names.database('gateway')) });
+      await client.connect();
+      let total: number;
+      try {
+        await seedEventFeed(client, settings.feedEvents);
+        total = Number((await client.query<{ max: string }>('SELECT max(position)::text AS max FROM event_feed')).rows[0].max);
+        console.log(
+          `-- ${Number(total).toLocaleString('en')} events in the gateway's event feed (${settings.feedEvents} bulk-loaded in ${((Date.now() - seeding) / 1000).toFixed(1)} s)`,
+        );
+      } finally {
+        await client.end();
+      }
+      const financeAuth = { Authorization: `Bearer ${await createApiKey(api, suite.adminKey, ['finance'])}` };
+      const events = settings.feedEvents.toLocaleString('en');
+      for (const [label, query] of [
+        ['limit=50', 'limit=50'],
+        ['types=returns.* limit=50', 'types=returns.*&limit=50'],
+        ['types=returns.credit-note.* (rare) limit=50', 'types=returns.credit-note.*&limit=50'],
+        ['types=returns.*,loyalty.card.* limit=200', 'types=returns.*,loyalty.card.*&limit=200'],
+      ] as const) {
+        const latencies: number[] = [];
+        let items = 0;
+        for (let call = 0; call < FEED_SEQUENTIAL_CALLS; call++) {
+          const after = Math.floor(Math.random() * total * 0.999);
+          const began = performance.now();
+          const response = await fetch(`${api}/events?after=${after}&${query}`, { headers: financeAuth });
+          const page = (await response.json()) as { items?: unknown[] };
+          if (response.status !== 200) throw new Error(`GET /events answered ${response.status}: ${JSON.stringify(page).slice(0, 300)}`);
+          latencies.push(performance.now() - began);
+          items += page.items?.length ?? 0;
+        }
+        const result = sequentialResult(`GET /events ${label} @${events} seq×${FEED_SEQUENTIAL_CALLS}`, latencies);
+        results.push(result);
+        console.log(`${row(result)}   (${(items / latencies.length).toFixed(0)} items/page)`);
+      }
     }
 
     sampler.sample();
@@ -381,6 +410,29 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
+/** A scenario of sequential calls timed one by one from the runner (no floor): rate, p50 and p99 of `latencies` (ms). */
+function sequentialResult(scenario: string, latencies: number[]): ScenarioResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const percentile = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  const seconds = sorted.reduce((sum, ms) => sum + ms, 0) / 1000;
+  return {
+    scenario,
+    connections: 1,
+    rps: sorted.length / seconds,
+    p50: percentile(50),
+    p99: percentile(99),
+    errors: 0,
+    requests: sorted.length,
+    statusCodes: { 200: sorted.length },
+    floor: { rps: NaN, p50: NaN, p99: NaN, errors: 0 },
+    ratio: NaN,
+    p99Ratio: NaN,
+  };
+}
+
+/** Sequential calls of the event feed measured one by one, per variant (`feed` group). */
+const FEED_SEQUENTIAL_CALLS = 300;
+
 /** Sequential calls of the monthly report measured one by one (`report` group). */
 const REPORT_SEQUENTIAL_CALLS = 20;
 
@@ -396,11 +448,11 @@ export async function bindEventSink(vhostUrl: string): Promise<void> {
   }
 }
 
-export async function createApiKey(api: string, adminKey: string): Promise<string> {
+export async function createApiKey(api: string, adminKey: string, roles: string[] = ['sales', 'manager']): Promise<string> {
   const response = await fetch(`${api}/api-keys`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminKey}` },
-    body: JSON.stringify({ name: 'bench', roles: ['sales', 'manager'], clearance: 'secret', rateLimitPerSecond: 100_000 }),
+    body: JSON.stringify({ name: 'bench', roles, clearance: 'secret', rateLimitPerSecond: 100_000 }),
   });
   const body = (await response.json()) as { key?: string };
   if (response.status !== 201 || !body.key) throw new Error(`POST /api-keys answered ${response.status}: ${JSON.stringify(body)}`);

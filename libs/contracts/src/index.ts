@@ -11,3 +11,4 @@ export * from './returns';
 export * from './message-contracts';
 export * from './loyalty/pos-input';
 export * from './roles-doc';
+export * from './event-feed';

@@ -16,7 +16,7 @@ export type EventDataContracts = Readonly<Record<string, ContractClass>>;
 export const EVENT_DATA_CONTRACTS: EventDataContracts = {
   ...CUSTOMER_EVENT_DATA,
   ...COMPLAINT_EVENT_DATA,
-  ...(RETURN_EVENT_DATA as EventDataContracts),
+  ...RETURN_EVENT_DATA,
 };
 
 /**

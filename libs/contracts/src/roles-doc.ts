@@ -1,12 +1,14 @@
 import { ROLES } from './caller';
 import { ComplaintOperations } from './complaints/complaint-operations';
 import { CustomerOperations } from './customers/customer-operations';
+import { ReturnOperations } from './returns/return-operations';
 import { type OperationTable, openApiPath } from './operations';
 
 /** Every domain's operation table, in the order docs/roles.md lists them. */
 export const OPERATION_TABLES: Record<string, OperationTable> = {
   customers: CustomerOperations,
   complaints: ComplaintOperations,
+  returns: ReturnOperations,
 };
 
 /**
@@ -20,7 +22,7 @@ export function renderRolesDoc(): string {
     '<!-- Generated from the operation tables in libs/contracts by `npm run docs:roles`; do not edit. -->',
     '',
     '`✓` admitted · `·` refused with 403 · `✓ˢ` the gateway lets the key through and the service refuses it',
-    'itself, recording the attempt (CUS-7). `admin` may call everything. Gateway-own routes: `/api-keys` (admin',
+    'itself, recording the attempt (CUS-7). `admin` may call everything. Gateway-own routes: `/events` (finance: the event feed, RET-7), `/api-keys` (admin',
     'only), `/health/*` and `/metrics` (no key).',
     '',
   ];

@@ -2,10 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { CustomersModule } from './customers/customers.module';
+import { EventFeedModule } from './event-feed/event-feed.module';
 import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { type GatewayInfrastructure, InfrastructureModule } from './infrastructure.module';
+import { ReturnsModule } from './returns/returns.module';
 import { RpcModule } from './rpc/rpc.module';
 
 /** The gateway: authenticates, validates, routes and translates — no business rules (STYLE). */
@@ -23,6 +25,8 @@ export class GatewayModule {
         HealthModule,
         CustomersModule,
         ComplaintsModule,
+        ReturnsModule,
+        EventFeedModule,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ComplaintOperations, ROLES, type Role } from '@crm/contracts';
-import { GatewayHarness, type TestKey } from './support/gateway-harness';
-import { type RouteCase, type RouteSample, callRoute, roleMismatches, routeCases } from './support/roles-matrix';
+import { ComplaintOperations, type Role } from '@crm/contracts';
+import type { GatewayHarness, TestKey } from './support/gateway-harness';
+import { type RouteCase, type RouteSample, callRoute, roleMismatches, routeCases, startRoutesHarness } from './support/roles-matrix';
 import type { FakeService } from './support/fake-service';
 
 jest.setTimeout(60_000);
@@ -41,23 +41,13 @@ const MATRIX = routeCases(ComplaintOperations, SAMPLES);
 describe('complaints routes (gateway side)', () => {
   let harness: GatewayHarness;
   let fake: FakeService;
-  const keys = new Map<Role, TestKey>();
+  let keys: Map<Role, TestKey>;
 
   beforeAll(async () => {
-    harness = await GatewayHarness.start('gw_complaint_routes');
-    const answer = (payload: unknown) => ({ id: (payload as { id?: string }).id ?? randomUUID(), version: 1, status: 'registered' });
-    fake = await harness.fake(
-      'complaints',
-      Object.fromEntries(
-        Object.values(ComplaintOperations).map((operation) => [
-          operation.pattern,
-          operation === ComplaintOperations.list ? () => ({ items: [], nextCursor: null }) : answer,
-        ]),
-      ),
-    );
-    for (const role of ROLES) {
-      keys.set(role, await harness.createKey(`${role}-key`, [role], 'confidential', role === 'pos' ? { storeId: 'S1' } : {}));
-    }
+    ({ harness, fake, keys } = await startRoutesHarness('gw_complaint_routes', 'complaints', ComplaintOperations, {
+      lists: [ComplaintOperations.list],
+      status: 'registered',
+    }));
   });
 
   afterAll(async () => {

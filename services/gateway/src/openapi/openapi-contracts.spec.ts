@@ -4,6 +4,12 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import {
   AcceptComplaintBody,
+  CreateCreditNoteBody,
+  CreateReturnBody,
+  FranchiseTermsBody,
+  ReceiveReturnBody,
+  ResolveDiscrepancyBody,
+  SignCreditNoteBody,
   AssignComplaintBody,
   type Class,
   ComplaintFindingsBody,
@@ -22,6 +28,7 @@ import {
 } from '@crm/contracts';
 import { contractErrors } from '@crm/testing';
 import { ComplaintsController } from '../complaints/complaints.controller';
+import { ReturnsController } from '../returns/returns.controller';
 import { CustomersController } from '../customers/customers.controller';
 import { DomainClient } from '../rpc/domain.client';
 import { buildOpenApiDocument } from './openapi';
@@ -44,7 +51,7 @@ describe('OpenAPI document versus enforced validation', () => {
 
   beforeAll(async () => {
     const module = await Test.createTestingModule({
-      controllers: [CustomersController, ComplaintsController],
+      controllers: [CustomersController, ComplaintsController, ReturnsController],
       providers: [{ provide: DomainClient, useValue: {} }],
     }).compile();
     const app = module.createNestApplication(new FastifyAdapter(), { logger: false });
@@ -94,6 +101,12 @@ describe('OpenAPI document versus enforced validation', () => {
     ResolveComplaintBody,
     ComplaintFollowUpBody,
     ExtendComplaintBody,
+    CreateReturnBody,
+    ReceiveReturnBody,
+    ResolveDiscrepancyBody,
+    FranchiseTermsBody,
+    CreateCreditNoteBody,
+    SignCreditNoteBody,
   ];
 
   it.each(BODIES.map((contract) => [contract.name, contract] as const))(

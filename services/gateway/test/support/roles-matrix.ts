@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Operation, ROLES, type Role } from '@crm/contracts';
-import type { GatewayHarness, TestKey } from './gateway-harness';
+import { GatewayHarness, type TestKey } from './gateway-harness';
+import type { FakeService } from './fake-service';
 
 /** A valid request of one operation: what the route needs besides the path id. */
 export interface RouteSample {
@@ -34,7 +35,7 @@ export function routeCases<T extends Record<string, Operation<unknown, unknown>>
       name,
       ...sample,
       method: operation.http.method.toLowerCase() as RouteCase['method'],
-      path: (id: string) => `/api/v1/${operation.http.path.replace(':id', id)}${sample.query ?? ''}`,
+      path: (id: string) => `/api/v1/${operation.http.path.replace(/:[A-Za-z]+/g, id)}${sample.query ?? ''}`,
       roles: operation.refusedByService ? ROLES : operation.roles,
       pattern: operation.pattern,
     };
@@ -61,4 +62,32 @@ export async function roleMismatches(harness: GatewayHarness, cases: RouteCase[]
     }
   }
   return mismatches;
+}
+
+/**
+ * The gateway in front of a stand-in for one domain service that answers every operation of `table`
+ * (`{items: [], nextCursor: null}` for the `lists`, else the path id with `status`), and one key per role.
+ */
+export async function startRoutesHarness(
+  purpose: string,
+  service: string,
+  table: Record<string, Operation<unknown, unknown>>,
+  options: { lists: readonly Operation<unknown, unknown>[]; status: string },
+): Promise<{ harness: GatewayHarness; fake: FakeService; keys: Map<Role, TestKey> }> {
+  const harness = await GatewayHarness.start(purpose);
+  const answer = (payload: unknown) => ({ id: (payload as { id?: string }).id ?? randomUUID(), version: 1, status: options.status });
+  const fake = await harness.fake(
+    service,
+    Object.fromEntries(
+      Object.values(table).map((operation) => [
+        operation.pattern,
+        options.lists.includes(operation) ? () => ({ items: [], nextCursor: null }) : answer,
+      ]),
+    ),
+  );
+  const keys = new Map<Role, TestKey>();
+  for (const role of ROLES) {
+    keys.set(role, await harness.createKey(`${role}-key`, [role], 'confidential', role === 'pos' ? { storeId: 'S1' } : {}));
+  }
+  return { harness, fake, keys };
 }
