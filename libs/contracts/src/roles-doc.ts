@@ -2,11 +2,13 @@ import { ROLES } from './caller';
 import { ComplaintOperations } from './complaints/complaint-operations';
 import { CustomerOperations } from './customers/customer-operations';
 import { type OperationTable, openApiPath } from './operations';
+import { ServiceRequestOperations } from './service-requests/service-request-operations';
 
 /** Every domain's operation table, in the order docs/roles.md lists them. */
 export const OPERATION_TABLES: Record<string, OperationTable> = {
   customers: CustomerOperations,
   complaints: ComplaintOperations,
+  'service requests': ServiceRequestOperations,
 };
 
 /**
