@@ -7,6 +7,7 @@ import { HttpModule } from './http/http.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { type GatewayInfrastructure, InfrastructureModule } from './infrastructure.module';
 import { RpcModule } from './rpc/rpc.module';
+import { ServiceRequestsModule } from './service-requests/service-requests.module';
 
 /** The gateway: authenticates, validates, routes and translates — no business rules (STYLE). */
 @Module({})
@@ -23,6 +24,7 @@ export class GatewayModule {
         HealthModule,
         CustomersModule,
         ComplaintsModule,
+        ServiceRequestsModule,
       ],
     };
   }

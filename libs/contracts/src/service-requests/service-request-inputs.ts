@@ -48,7 +48,8 @@ export class ServiceRequestProduct {
 /** `POST /service-requests` (SRV-1, SRV-5). */
 export class RegisterServiceRequestBody {
   @OneOf(SERVICE_REQUEST_KINDS, { description: 'SRV-1: paid (A), contract (B), free (C), internal (D)' }) kind: ServiceRequestKind;
-  @Uuid({ optional: true, description: 'The customer archive, when known' }) customerId?: string;
+  @Uuid({ optional: true, description: 'The customer archive, when known', example: '1d7c1f6e-2a3b-4c5d-8e9f-0a1b2c3d4e5f' })
+  customerId?: string;
   @Nested(() => ServiceRequestContact) contact: ServiceRequestContact;
   @Nested(() => ServiceRequestProduct) product: ServiceRequestProduct;
   @Text({ max: LIMITS.freeText, description: 'The problem as reported' }) problem: string;
