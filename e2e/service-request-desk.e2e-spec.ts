@@ -1,7 +1,7 @@
-import request from 'supertest';
 import { businessDate } from '@crm/calendar';
 import { EventProbe } from '@crm/testing';
-import { PrismProxy, type Violation, violationsOf } from './support/prism';
+import { PrismProxy } from './support/prism';
+import { PrismWalk } from './support/prism-walk';
 import { startSuite, type Suite, type ApiKey } from './support/suite';
 
 jest.setTimeout(120_000);
@@ -10,14 +10,6 @@ const HOUR = 3600 * 1000;
 const money = (amount: number) => ({ amount, currency: 'CNY' });
 /** An instant on the wire: ISO-8601 UTC with seconds. */
 const instant = (at: number) => new Date(at).toISOString().replace(/\.\d+Z$/, 'Z');
-
-interface Step {
-  method: 'get' | 'post';
-  path: string;
-  key: ApiKey;
-  body?: unknown;
-  status: number;
-}
 
 interface Event {
   type: string;
@@ -38,7 +30,8 @@ describe('after-sales service desk through the gateway (Prism proxy)', () => {
   let suite: Suite;
   let prism: PrismProxy;
   let finance: EventProbe;
-  const walked: { step: string; violations: Violation[] }[] = [];
+  const walk = new PrismWalk(() => prism);
+  const step = walk.step.bind(walk);
   const keys: Record<string, ApiKey> = {};
 
   beforeAll(async () => {
@@ -57,18 +50,6 @@ describe('after-sales service desk through the gateway (Prism proxy)', () => {
     await prism?.close();
     await suite?.close();
   });
-
-  async function step(name: string, { method, path, key, body, status }: Step): Promise<request.Response> {
-    let call = request(prism.url)[method](`/api/v1${path}`).set(key.auth);
-    const response = await (body === undefined ? call : (call = call.send(body as object)));
-    walked.push({ step: `${name}: ${method.toUpperCase()} ${path} → ${response.status}`, violations: violationsOf(response.headers) });
-    expect({ name, status: response.status, body: response.status === status ? undefined : response.body }).toEqual({
-      name,
-      status,
-      body: undefined,
-    });
-    return response;
-  }
 
   const eventOf = (id: string, type: string) =>
     finance.bodies<Event>().find((event) => event.type === type && event.data.serviceRequestId === id);
@@ -271,13 +252,9 @@ describe('after-sales service desk through the gateway (Prism proxy)', () => {
     }
     expect(JSON.stringify(finance.bodies())).not.toMatch(/Chen Jie|138 0013|Wensan/);
 
-    const problems = walked.flatMap(({ step: name, violations }) =>
-      violations
-        .filter((violation) => violation.location[0] === 'response')
-        .map((violation) => `${name}: ${violation.location.join('.')} ${violation.message}`),
-    );
-    console.log(`Service desk walk: ${walked.length} requests through Prism, ${problems.length} response violations`);
+    const problems = walk.responseViolations();
+    console.log(`Service desk walk: ${walk.length} requests through Prism, ${problems.length} response violations`);
     expect(problems).toEqual([]);
-    expect(walked.some(({ violations }) => violations.some((violation) => violation.location[0] === 'request'))).toBe(true);
+    expect(walk.sawRequestViolation()).toBe(true);
   });
 });
