@@ -7,6 +7,7 @@ export * from './formats';
 export * from './operations';
 export * from './customers';
 export * from './complaints';
+export * from './service-requests';
 export * from './returns';
 export * from './message-contracts';
 export * from './loyalty/pos-input';

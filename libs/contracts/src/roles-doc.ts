@@ -3,12 +3,14 @@ import { ComplaintOperations } from './complaints/complaint-operations';
 import { CustomerOperations } from './customers/customer-operations';
 import { ReturnOperations } from './returns/return-operations';
 import { type OperationTable, openApiPath } from './operations';
+import { ServiceRequestOperations } from './service-requests/service-request-operations';
 
 /** Every domain's operation table, in the order docs/roles.md lists them. */
 export const OPERATION_TABLES: Record<string, OperationTable> = {
   customers: CustomerOperations,
   complaints: ComplaintOperations,
   returns: ReturnOperations,
+  'service requests': ServiceRequestOperations,
 };
 
 /**

@@ -15,3 +15,16 @@ describe('complaints configuration: COMPLAINT_SLA_OVERRIDES', () => {
     expect(load).toThrow(/COMPLAINT_SLA_OVERRIDES.*entry 0: when.severity must be one of general, major/);
   });
 });
+
+/** OPS-2 for SRV-5's on-site cash limit. */
+describe('complaints configuration: SERVICE_CASH_LIMIT_FEN', () => {
+  it('defaults to 500.00 CNY and reads a configured limit', () => {
+    expect(loadComplaintsConfig({}).complaints.serviceCashLimitFen).toBe(50_000);
+    expect(loadComplaintsConfig({ SERVICE_CASH_LIMIT_FEN: '80000' }).complaints.serviceCashLimitFen).toBe(80_000);
+  });
+
+  it('refuses a limit that is not a whole number of fen, naming the variable', () => {
+    expect(() => loadComplaintsConfig({ SERVICE_CASH_LIMIT_FEN: '500.00' })).toThrow(/SERVICE_CASH_LIMIT_FEN/);
+    expect(() => loadComplaintsConfig({ SERVICE_CASH_LIMIT_FEN: '-1' })).toThrow(/SERVICE_CASH_LIMIT_FEN/);
+  });
+});

@@ -7,6 +7,7 @@ import {
   SPEC_SLA,
   parseSlaOverrides,
 } from './complaint/complaint-sla-profile.policy';
+import { DEFAULT_SERVICE_CASH_LIMIT_FEN } from './service-request/service-request-settings';
 
 export type { ComplaintSlaOverride, ComplaintSlaSettings };
 
@@ -24,6 +25,8 @@ export interface ComplaintSettings {
   slaOverrides: ComplaintSlaOverride[];
   /** CMP-9: how often each replica scans for missed due times (ms); 0 switches the scanner off. */
   slaScanIntervalMs: number;
+  /** SRV-5: the largest fee (fen, CNY) a technician may collect on site in cash (`SERVICE_CASH_LIMIT_FEN`). */
+  serviceCashLimitFen: number;
 }
 
 export const DEFAULT_COMPLAINT_SETTINGS: ComplaintSettings = {
@@ -31,6 +34,7 @@ export const DEFAULT_COMPLAINT_SETTINGS: ComplaintSettings = {
   makeUpWorkingDays: [],
   managerApprovalLimitFen: 500_000,
   slaScanIntervalMs: 30_000,
+  serviceCashLimitFen: DEFAULT_SERVICE_CASH_LIMIT_FEN,
   sla: SPEC_SLA,
   slaOverrides: [],
 };
@@ -86,6 +90,7 @@ export function loadComplaintsConfig(env: NodeJS.ProcessEnv = process.env): Comp
       followUpDays: setting('COMPLAINT_SLA_FOLLOW_UP_DAYS', 'followUpDays'),
     },
     slaOverrides: slaOverrides(reader, problems),
+    serviceCashLimitFen: reader.int('SERVICE_CASH_LIMIT_FEN', DEFAULT_SERVICE_CASH_LIMIT_FEN, { min: 0, max: 1_000_000_000_000 }),
   };
   reader.done();
   if (!problems.length) {

@@ -4,6 +4,7 @@ import { ComplaintsAppModule } from './app.module';
 import { Complaint } from './complaint/complaint.entity';
 import { type ComplaintSettings, DEFAULT_COMPLAINT_SETTINGS } from './complaints.config';
 import { complaintsMigrations } from './migrations';
+import { ServiceRequest } from './service-request/service-request.entity';
 
 /**
  * Boots the complaints service with the given configuration (used by main.ts and by tests). Without
@@ -13,7 +14,7 @@ export function startComplaintsService(config: BaseServiceConfig & { complaints?
   const settings = config.complaints ?? DEFAULT_COMPLAINT_SETTINGS;
   return bootstrapDomainService(config, {
     module: (core) => ComplaintsAppModule.with(core, settings),
-    entities: [Complaint],
+    entities: [Complaint, ServiceRequest],
     migrations: complaintsMigrations,
   });
 }

@@ -9,6 +9,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { type GatewayInfrastructure, InfrastructureModule } from './infrastructure.module';
 import { ReturnsModule } from './returns/returns.module';
 import { RpcModule } from './rpc/rpc.module';
+import { ServiceRequestsModule } from './service-requests/service-requests.module';
 
 /** The gateway: authenticates, validates, routes and translates — no business rules (STYLE). */
 @Module({})
@@ -27,6 +28,7 @@ export class GatewayModule {
         ComplaintsModule,
         ReturnsModule,
         EventFeedModule,
+        ServiceRequestsModule,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { ComplaintSlaBreaches1797200000000 } from './1797200000000-complaint-sla
 import { ComplaintSlaWarnings1797300000000 } from './1797300000000-complaint-sla-warnings.migration';
 import { ComplaintReportFacts1797400000000 } from './1797400000000-complaint-report-facts.migration';
 import { ComplaintReceivablesNote1797500000000 } from './1797500000000-complaint-receivables-note.migration';
+import { ServiceRequests1797600000000 } from './1797600000000-service-requests.migration';
 
 /**
  * The complaints service's own migrations (the messaging tables come from @crm/messaging). TypeORM
@@ -19,4 +20,5 @@ export const complaintsMigrations: (new () => MigrationInterface)[] = [
   ComplaintSlaWarnings1797300000000,
   ComplaintReportFacts1797400000000,
   ComplaintReceivablesNote1797500000000,
+  ServiceRequests1797600000000,
 ];

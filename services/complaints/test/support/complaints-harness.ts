@@ -26,3 +26,17 @@ export function complaintInput(overrides: Record<string, unknown> = {}): Record<
     ...overrides,
   };
 }
+
+/** A valid `POST /service-requests` body (SRV-1): a paid local request; `overrides` replace fields. */
+export function serviceRequestInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    kind: 'paid',
+    customerId: '1d7c1f6e-2a3b-4c5d-8e9f-0a1b2c3d4e5f',
+    contact: { name: 'Chen Jie', phone: '+86 138 0013 8000', address: '18 Wensan Road, Hangzhou' },
+    product: { model: 'TM-300 tea machine', spec: '220 V', purchasedAt: '2026-03-01', purchasedFrom: 'Hangzhou store' },
+    problem: 'The heater does not warm up',
+    site: 'local',
+    fee: { amount: 30_000, currency: 'CNY' },
+    ...overrides,
+  };
+}

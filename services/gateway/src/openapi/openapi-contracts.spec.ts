@@ -25,11 +25,19 @@ import {
   ResolveComplaintBody,
   ReviewCustomerBody,
   SubmitCustomerBody,
+  CustomerSignatureBody,
+  DispatchServiceRequestBody,
+  GrievanceAnswerBody,
+  OffSiteApplicationBody,
+  RegisterServiceRequestBody,
+  ServiceOpinionBody,
+  ServiceVoucherBody,
 } from '@crm/contracts';
 import { contractErrors } from '@crm/testing';
 import { ComplaintsController } from '../complaints/complaints.controller';
 import { ReturnsController } from '../returns/returns.controller';
 import { CustomersController } from '../customers/customers.controller';
+import { ServiceRequestsController } from '../service-requests/service-requests.controller';
 import { DomainClient } from '../rpc/domain.client';
 import { buildOpenApiDocument } from './openapi';
 
@@ -51,7 +59,7 @@ describe('OpenAPI document versus enforced validation', () => {
 
   beforeAll(async () => {
     const module = await Test.createTestingModule({
-      controllers: [CustomersController, ComplaintsController, ReturnsController],
+      controllers: [CustomersController, ComplaintsController, ReturnsController, ServiceRequestsController],
       providers: [{ provide: DomainClient, useValue: {} }],
     }).compile();
     const app = module.createNestApplication(new FastifyAdapter(), { logger: false });
@@ -74,6 +82,7 @@ describe('OpenAPI document versus enforced validation', () => {
     if (schema.example !== undefined) return schema.example;
     if (Array.isArray(schema.enum)) return schema.enum[0];
     if (Array.isArray(schema.anyOf)) return exampleOf(schema.anyOf[0] as Schema);
+    if (Array.isArray(schema.allOf)) return exampleOf(schema.allOf[0] as Schema);
     const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
     if (type === 'array') return [exampleOf(schema.items as Schema)];
     if (type === 'object' || schema.properties) {
@@ -107,6 +116,13 @@ describe('OpenAPI document versus enforced validation', () => {
     FranchiseTermsBody,
     CreateCreditNoteBody,
     SignCreditNoteBody,
+    RegisterServiceRequestBody,
+    DispatchServiceRequestBody,
+    OffSiteApplicationBody,
+    ServiceVoucherBody,
+    CustomerSignatureBody,
+    ServiceOpinionBody,
+    GrievanceAnswerBody,
   ];
 
   it.each(BODIES.map((contract) => [contract.name, contract] as const))(
@@ -197,6 +213,21 @@ describe('OpenAPI document versus enforced validation', () => {
     [ReasonBody, { reason: '' }],
     [ReasonBody, {}],
     [SubmitCustomerBody, { generalSurvey: 'g', fieldSurvey: 'f', extra: 1 }],
+    [DispatchServiceRequestBody, { technician: 't'.repeat(200), promisedDate: '2026-11-05' }],
+    [DispatchServiceRequestBody, { technician: 't'.repeat(201), promisedDate: '2026-11-05' }],
+    [DispatchServiceRequestBody, { technician: 'Li', promisedDate: '2026-02-30' }],
+    [OffSiteApplicationBody, { technician: 'Li', destination: 'Ningbo', days: 0, estimatedCost: { amount: 1, currency: 'CNY' } }],
+    [OffSiteApplicationBody, { technician: 'Li', destination: 'Ningbo', days: 2, estimatedCost: { amount: 1.5, currency: 'CNY' } }],
+    [ServiceVoucherBody, { startedAt: '2026-11-05T08:00:00Z', endedAt: '2026-11-05T09:00:00Z', work: 'w', payment: 'cheque' }],
+    [
+      ServiceVoucherBody,
+      { startedAt: '2026-11-05T08:00:00Z', endedAt: '2026-11-05T09:00:00Z', work: 'w', parts: [{ sku: 'P', quantity: 0 }] },
+    ],
+    [ServiceOpinionBody, { ratings: { attitude: 'poor', skill: 'poor', arrival: 'poor', promiseKept: 'great' } }],
+    [
+      ServiceOpinionBody,
+      { ratings: { attitude: 'poor', skill: 'poor', arrival: 'poor', promiseKept: 'poor' }, grievance: { text: 'late' } },
+    ],
   ] as const)('%p %p: the document and the contract agree', (contract, body) => {
     expect({ document: documentSays(contract, body) }).toEqual({ document: contractSays(contract, body) });
   });
