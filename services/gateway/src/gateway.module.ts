@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { CustomersModule } from './customers/customers.module';
+import { DevelopmentModule } from './development/development.module';
 import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -23,6 +24,7 @@ export class GatewayModule {
         HealthModule,
         CustomersModule,
         ComplaintsModule,
+        DevelopmentModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type Caller, type CustomerArchive, CustomerOperations, type CustomerTombstone } from '@crm/contracts';
 import { AccessRegister } from '../../access-register/access-register';
+import { DevelopmentArchiveReader } from '../../development/development-archive.reader';
 import { Customer } from '../customer.entity';
 import { CustomerException, CustomerExceptionCode } from '../customer.exception';
 import { decideFullRead, mayPerform } from '../customer.policy';
@@ -33,7 +34,10 @@ export function requirePurpose(purpose: string | undefined): string {
  */
 @Injectable()
 export class GetCustomerHandler {
-  constructor(private readonly register: AccessRegister) {}
+  constructor(
+    private readonly register: AccessRegister,
+    private readonly development: DevelopmentArchiveReader,
+  ) {}
 
   async execute(
     manager: EntityManager,
@@ -72,6 +76,6 @@ export class GetCustomerHandler {
       );
     }
     await this.register.record(manager, { customerId: customer.id, caller, purpose, outcome: 'granted', at: now });
-    return { granted: true, value: toArchive(customer, now) };
+    return { granted: true, value: toArchive(customer, now, await this.development.read(manager, customer.id)) };
   }
 }
