@@ -27,7 +27,7 @@ export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 export class DevelopmentApplicationBody {
   @Text({ max: 10_000, description: 'What the development aims at', example: 'Become their main tea supplier' }) target: string;
   @Text({ max: 10_000, description: 'Planned approach', example: 'Tasting at their head office, then a trial order' }) approach: string;
-  @Nested(() => Money, { optional: true, description: 'Expected annual volume' }) expectedAnnualVolume?: Money;
+  @Nested(() => Money, { optional: true }) expectedAnnualVolume?: Money;
 }
 
 /** DEV-1: the handbook's credit investigation form. */

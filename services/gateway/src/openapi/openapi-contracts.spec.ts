@@ -9,8 +9,13 @@ import {
   ComplaintFindingsBody,
   ComplaintFollowUpBody,
   ComplaintProposalBody,
+  CreditInvestigationBody,
   CustomerArchiveInput,
   CustomerChanges,
+  DesignateVisitorBody,
+  DevelopmentApplicationBody,
+  SalesFiguresBody,
+  VisitReportBody,
   GradeCustomerBody,
   ExtendComplaintBody,
   ReasonBody,
@@ -23,6 +28,7 @@ import {
 import { contractErrors } from '@crm/testing';
 import { ComplaintsController } from '../complaints/complaints.controller';
 import { CustomersController } from '../customers/customers.controller';
+import { DevelopmentController } from '../development/development.controller';
 import { DomainClient } from '../rpc/domain.client';
 import { buildOpenApiDocument } from './openapi';
 
@@ -44,7 +50,7 @@ describe('OpenAPI document versus enforced validation', () => {
 
   beforeAll(async () => {
     const module = await Test.createTestingModule({
-      controllers: [CustomersController, ComplaintsController],
+      controllers: [CustomersController, ComplaintsController, DevelopmentController],
       providers: [{ provide: DomainClient, useValue: {} }],
     }).compile();
     const app = module.createNestApplication(new FastifyAdapter(), { logger: false });
@@ -94,6 +100,11 @@ describe('OpenAPI document versus enforced validation', () => {
     ResolveComplaintBody,
     ComplaintFollowUpBody,
     ExtendComplaintBody,
+    DevelopmentApplicationBody,
+    CreditInvestigationBody,
+    DesignateVisitorBody,
+    VisitReportBody,
+    SalesFiguresBody,
   ];
 
   it.each(BODIES.map((contract) => [contract.name, contract] as const))(
