@@ -28,6 +28,7 @@ import {
 } from './processes';
 import { NO_MATCH_TERM, RARE_TERM, seedArchives } from './seed-archives';
 import { previousBusinessMonth, seedComplaints } from './seed-complaints';
+import { benchMonths, seedSalesFigures } from './seed-sales-figures';
 
 export interface BenchSettings {
   seconds: number;
@@ -36,7 +37,9 @@ export interface BenchSettings {
   archives: number;
   /** complaints bulk-loaded into one business month before the `report` group (CMP-13) */
   complaints: number;
-  /** `messaging`, `write` (POST, GET by id), `list` (the 100k-archive pages), `report` (CMP-13 monthly report) */
+  /** active customers bulk-loaded with 24 months of sales figures before the `key-customers` group (DEV-5) */
+  salesCustomers: number;
+  /** `messaging`, `write` (POST, GET by id), `list` (the 100k-archive pages), `report` (CMP-13 monthly report), `key-customers` (DEV-5) */
   groups: string[];
 }
 
@@ -226,6 +229,53 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
       );
     }
 
+    /**
+     * A report read as a client would: one checked call, then REPORT_SEQUENTIAL_CALLS calls one
+     * after the other (p50/p99 of single calls), then 2 and 4 concurrent connections. Returns the
+     * first answer.
+     */
+    const measureReport = async (label: string, url: string, check: (body: unknown) => boolean): Promise<unknown> => {
+      const first = await fetch(url, { headers: auth });
+      const body: unknown = await first.json();
+      if (first.status !== 200 || !check(body)) throw new Error(`${label} answered ${first.status}: ${JSON.stringify(body).slice(0, 300)}`);
+      sampler.start();
+      const latencies: number[] = [];
+      for (let call = 0; call < REPORT_SEQUENTIAL_CALLS; call++) {
+        const began = performance.now();
+        const response = await fetch(url, { headers: auth });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${label} answered ${response.status}`);
+        latencies.push(performance.now() - began);
+      }
+      sampler.stop();
+      latencies.sort((a, b) => a - b);
+      const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
+      const seconds = latencies.reduce((sum, ms) => sum + ms, 0) / 1000;
+      const noFloor = { floor: { rps: NaN, p50: NaN, p99: NaN, errors: 0 }, ratio: NaN, p99Ratio: NaN };
+      const sequential: ScenarioResult = {
+        scenario: `${label} seq×${REPORT_SEQUENTIAL_CALLS}`,
+        connections: 1,
+        rps: latencies.length / seconds,
+        p50: percentile(50),
+        p99: percentile(99),
+        errors: 0,
+        requests: latencies.length,
+        statusCodes: { 200: latencies.length },
+        ...noFloor,
+      };
+      results.push(sequential);
+      console.log(row(sequential));
+      for (const connections of [2, 4]) {
+        sampler.start();
+        const figures = combine([await load!.run({ url, method: 'GET', headers: auth, connections, seconds: settings.seconds })]);
+        sampler.stop();
+        const result: ScenarioResult = { scenario: label, connections, ...figures, ...noFloor };
+        results.push(result);
+        console.log(row(result));
+      }
+      return body;
+    };
+
     if (settings.groups.includes('list')) {
       const seeding = Date.now();
       const client = new Client({ connectionString: databaseUrlOf(names.database('customers')) });
@@ -270,62 +320,54 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
       } finally {
         await client.end();
       }
-      const complaints = settings.complaints.toLocaleString('en');
       const url = `${api}/complaints/reports/monthly?month=${month}`;
-      const first = await fetch(url, { headers: auth });
-      const report = (await first.json()) as { total?: number; overdueCount?: number };
-      if (first.status !== 200 || report.total !== settings.complaints) {
-        throw new Error(`GET /complaints/reports/monthly answered ${first.status}: ${JSON.stringify(report).slice(0, 300)}`);
-      }
-      // Sequential: one call after the other, from this process.
-      sampler.start();
-      const latencies: number[] = [];
-      for (let call = 0; call < REPORT_SEQUENTIAL_CALLS; call++) {
-        const began = performance.now();
-        const response = await fetch(url, { headers: auth });
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`GET /complaints/reports/monthly answered ${response.status}`);
-        latencies.push(performance.now() - began);
-      }
-      sampler.stop();
-      latencies.sort((a, b) => a - b);
-      const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)];
-      const seconds = latencies.reduce((sum, ms) => sum + ms, 0) / 1000;
-      const sequential: ScenarioResult = {
-        scenario: `GET /complaints/reports/monthly @${complaints} seq×${REPORT_SEQUENTIAL_CALLS}`,
-        connections: 1,
-        rps: latencies.length / seconds,
-        p50: percentile(50),
-        p99: percentile(99),
-        errors: 0,
-        requests: latencies.length,
-        statusCodes: { 200: latencies.length },
-        floor: { rps: NaN, p50: NaN, p99: NaN, errors: 0 },
-        ratio: NaN,
-        p99Ratio: NaN,
-      };
-      results.push(sequential);
-      console.log(row(sequential));
-      for (const connections of [2, 4]) {
-        sampler.start();
-        const figures = combine([await load.run({ url, method: 'GET', headers: auth, connections, seconds: settings.seconds })]);
-        sampler.stop();
-        const result: ScenarioResult = {
-          scenario: `GET /complaints/reports/monthly @${complaints}`,
-          connections,
-          ...figures,
-          floor: { rps: NaN, p50: NaN, p99: NaN, errors: 0 },
-          ratio: NaN,
-          p99Ratio: NaN,
-        };
-        results.push(result);
-        console.log(row(result));
-      }
+      const report = await measureReport(`GET /complaints/reports/monthly @${settings.complaints.toLocaleString('en')}`, url, (body) => {
+        const answer = body as { total?: number };
+        return answer.total === settings.complaints;
+      });
       const complaintsRss = rssOf(suite.pids.complaints);
+      const { total, overdueCount } = report as { total?: number; overdueCount?: number };
       console.log(
         `-- complaints process RSS: max sampled ${Math.round(sampler.max.get('complaints') ?? 0)} MiB, peak VmHWM ${Math.round(complaintsRss?.peak ?? 0)} MiB; ` +
-          `report: total ${report.total}, overdueCount ${report.overdueCount}`,
+          `report: total ${total}, overdueCount ${overdueCount}`,
       );
+    }
+
+    if (settings.groups.includes('key-customers')) {
+      // DEV-5: the key-customer report over `settings.salesCustomers` customers × 24 months of
+      // figures (and the month/quarter/year totals the PUT keeps). No floor, as for `report`.
+      const months = benchMonths(24);
+      const seeding = Date.now();
+      const client = new Client({ connectionString: databaseUrlOf(names.database('customers')) });
+      await client.connect();
+      try {
+        await seedSalesFigures(client, settings.salesCustomers, months);
+        const [{ figures, totals }] = (
+          await client.query(
+            'SELECT (SELECT count(*) FROM customer_sales_figures)::int AS figures, (SELECT count(*) FROM customer_sales_totals)::int AS totals',
+          )
+        ).rows;
+        console.log(
+          `-- ${figures} monthly figures and ${totals} period totals in the customers database, ${months[0]}..${months[months.length - 1]} ` +
+            `(${settings.salesCustomers} customers bulk-loaded in ${((Date.now() - seeding) / 1000).toFixed(1)} s)`,
+        );
+      } finally {
+        await client.end();
+      }
+      const last = months[months.length - 1];
+      const quarter = `${last.slice(0, 4)}-Q${Math.floor((Number(last.slice(5, 7)) - 1) / 3) + 1}`;
+      const customers = settings.salesCustomers.toLocaleString('en');
+      for (const period of [last, quarter, last.slice(0, 4)]) {
+        await measureReport(
+          `GET /customers/reports/key-customers?period=${period} @${customers}`,
+          `${api}/customers/reports/key-customers?period=${period}`,
+          (body) => {
+            const answer = body as { bySales?: unknown[]; byGrowth?: unknown[]; byMargin?: unknown[] };
+            return answer.bySales?.length === 10 && answer.byGrowth?.length === 10 && answer.byMargin?.length === 10;
+          },
+        );
+      }
+      console.log(`-- customers process RSS: max sampled ${Math.round(sampler.max.get('customers') ?? 0)} MiB`);
     }
 
     sampler.sample();

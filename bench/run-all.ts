@@ -15,6 +15,7 @@ function readSettings(): BenchSettings {
     rounds: env.int('BENCH_ROUNDS', 2, { min: 1, max: 20 }),
     archives: env.int('BENCH_ARCHIVES', 100_000, { min: 1, max: 999_999 }),
     complaints: env.int('BENCH_COMPLAINTS', 100_000, { min: 1, max: 999_999 }),
+    salesCustomers: env.int('BENCH_SALES_CUSTOMERS', 100_000, { min: 10, max: 999_999 }),
     groups: env
       .string('BENCH_SCENARIOS', 'messaging,write,list')
       .split(',')
@@ -30,13 +31,13 @@ async function main(): Promise<void> {
   console.log(`Customer Service Suite benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   console.log(
     `BENCH_SECONDS=${settings.seconds} BENCH_ROUNDS=${settings.rounds} BENCH_WARMUP_SECONDS=${settings.warmupSeconds} ` +
-      `BENCH_ARCHIVES=${settings.archives} BENCH_COMPLAINTS=${settings.complaints} BENCH_SCENARIOS=${settings.groups.join(',')}\n`,
+      `BENCH_ARCHIVES=${settings.archives} BENCH_COMPLAINTS=${settings.complaints} BENCH_SALES_CUSTOMERS=${settings.salesCustomers} BENCH_SCENARIOS=${settings.groups.join(',')}\n`,
   );
   if (settings.groups.includes('messaging')) {
     console.log('== messaging (in this process)');
     await runMessagingBench();
   }
-  if (!['write', 'list', 'report'].some((group) => settings.groups.includes(group))) return;
+  if (!['write', 'list', 'report', 'key-customers'].some((group) => settings.groups.includes(group))) return;
   console.log('\n== HTTP: suite (5 processes) vs floor (1 process), load from a separate process (autocannon)');
   await runHttpBench(settings);
   console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
