@@ -3,7 +3,7 @@
  * PutSalesFiguresHandler writes them: `customers` active archives (code `C1999nnnnnn`, a year no
  * real code has), one figure per archive and month for the `months` months up to the previous
  * business month, and the month, quarter and year rows of `customer_sales_totals` the PUT keeps in
- * step — each with one `INSERT … SELECT generate_series`. Sales 0 … ~10,000,000.00 CNY per month
+ * step (with the previous period's sales) — each with one `INSERT … SELECT generate_series`. Sales 0 … ~10,000,000.00 CNY per month
  * (some 0, so margins skip them), cost 40–99 % of sales; ties are frequent on purpose.
  */
 import type { Client } from 'pg';
@@ -38,13 +38,20 @@ export async function seedSalesFigures(client: Client, customers: number, months
                                       ELSE ((n * 7919 + m.k * 104729) % 100000) * 10000 END::bigint AS sales) AS s`,
     [months],
   );
+  // Each figure counts in its month, quarter and year (current = 1) and is the previous-period
+  // sales of the month, quarter and year after them (current = 0), as PutSalesFiguresHandler keeps them.
   await client.query(
-    `INSERT INTO customer_sales_totals (period, customer_id, code, sales, cost_of_sales)
-     SELECT p.period, f.customer_id, c.code, sum(f.sales), sum(f.cost_of_sales)
+    `INSERT INTO customer_sales_totals (period, customer_id, code, figures, sales, cost_of_sales, previous_sales)
+     SELECT p.period, f.customer_id, c.code, sum(p.current), sum(p.current * f.sales), sum(p.current * f.cost_of_sales),
+            sum((1 - p.current) * f.sales)
        FROM customer_sales_figures f JOIN customers c ON c.id = f.customer_id
-      CROSS JOIN LATERAL (VALUES (f.period),
-                                 (substr(f.period, 1, 4) || '-Q' || ((substr(f.period, 6, 2)::int + 2) / 3)),
-                                 (substr(f.period, 1, 4))) AS p(period)
+      CROSS JOIN LATERAL (SELECT to_date(f.period, 'YYYY-MM') AS d, to_date(f.period, 'YYYY-MM') + interval '3 months' AS q) AS m
+      CROSS JOIN LATERAL (VALUES (to_char(m.d, 'YYYY-MM'), 1),
+                                 (to_char(m.d, 'YYYY') || '-Q' || to_char(m.d, 'Q'), 1),
+                                 (to_char(m.d, 'YYYY'), 1),
+                                 (to_char(m.d + interval '1 month', 'YYYY-MM'), 0),
+                                 (to_char(m.q, 'YYYY') || '-Q' || to_char(m.q, 'Q'), 0),
+                                 (to_char(m.d + interval '1 year', 'YYYY'), 0)) AS p(period, current)
       GROUP BY p.period, f.customer_id, c.code`,
   );
   await client.query('ANALYZE customers');

@@ -1,20 +1,10 @@
-import request from 'supertest';
 import { EventProbe } from '@crm/testing';
-import { PrismProxy, type Violation, violationsOf } from './support/prism';
+import { PrismProxy, PrismWalk } from './support/prism';
 import { startSuite, type Suite, type ApiKey } from './support/suite';
 
 jest.setTimeout(120_000);
 
 const DAY = 24 * 3600 * 1000;
-
-interface Step {
-  method: 'get' | 'post' | 'put';
-  path: string;
-  key: ApiKey;
-  body?: unknown;
-  headers?: Record<string, string>;
-  status: number;
-}
 
 const iso = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, 'Z');
 const money = (amount: number) => ({ amount, currency: 'CNY' });
@@ -33,7 +23,7 @@ describe('customer development and field visits through the gateway (Prism proxy
   let suite: Suite;
   let prism: PrismProxy;
   let probe: EventProbe;
-  const walked: { step: string; violations: Violation[] }[] = [];
+  let walk: PrismWalk;
   const keys: Record<string, ApiKey> = {};
 
   beforeAll(async () => {
@@ -44,6 +34,7 @@ describe('customer development and field visits through the gateway (Prism proxy
     probe = await EventProbe.bind('customers.#', suite.vhost.url);
     const document = (await suite.http().get('/api/docs-json').expect(200)).body as object;
     prism = await PrismProxy.start(document, suite.url);
+    walk = new PrismWalk(prism.url);
   });
 
   afterAll(async () => {
@@ -52,18 +43,7 @@ describe('customer development and field visits through the gateway (Prism proxy
     await suite?.close();
   });
 
-  async function step(name: string, { method, path, key, body, headers, status }: Step): Promise<request.Response> {
-    let call = request(prism.url)[method](`/api/v1${path}`).set(key.auth);
-    for (const [header, value] of Object.entries(headers ?? {})) call = call.set(header, value);
-    const response = await (body === undefined ? call : call.send(body as object));
-    walked.push({ step: `${name}: ${method.toUpperCase()} ${path} → ${response.status}`, violations: violationsOf(response.headers) });
-    expect({ name, status: response.status, body: response.status === status ? undefined : response.body }).toEqual({
-      name,
-      status,
-      body: undefined,
-    });
-    return response;
-  }
+  const step: PrismWalk['step'] = (name, spec) => walk.step(name, spec);
 
   it('walks a prospect through development, visits, an urgent report and the key-customer report with zero response violations', async () => {
     const { sales, manager, executive, finance, auditor } = keys;
@@ -393,13 +373,9 @@ describe('customer development and field visits through the gateway (Prism proxy
       ),
     );
 
-    const problems = walked.flatMap(({ step: name, violations }) =>
-      violations
-        .filter((violation) => violation.location[0] === 'response')
-        .map((violation) => `${name}: ${violation.location.join('.')} ${violation.message}`),
-    );
-    console.log(`Development walk: ${walked.length} requests through Prism, ${problems.length} response violations`);
+    const problems = walk.responseViolations();
+    console.log(`Development walk: ${walk.walked.length} requests through Prism, ${problems.length} response violations`);
     expect(problems).toEqual([]);
-    expect(walked.some(({ violations }) => violations.some((violation) => violation.location[0] === 'request'))).toBe(true);
+    expect(walk.sawRequestViolation()).toBe(true);
   });
 });

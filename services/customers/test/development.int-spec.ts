@@ -313,13 +313,18 @@ describe('customers service: development and field visits (DEV-1..DEV-5)', () =>
         history: [{ revision: 1, sales: money(100_00), costOfSales: money(60_00) }],
       });
       const totals = await h.sql.query(
-        'SELECT period, sales::int, cost_of_sales::int FROM customer_sales_totals WHERE customer_id = $1 ORDER BY period',
+        `SELECT period, figures, sales::int, cost_of_sales::int AS cost, previous_sales::int AS previous
+           FROM customer_sales_totals WHERE customer_id = $1 ORDER BY period`,
         [active.id],
       );
+      // The month, quarter and year hold the corrected figure once; the periods after them carry it as their base.
       expect(totals.rows).toEqual([
-        { period: '2024', sales: 120_00, cost_of_sales: 70_00 },
-        { period: '2024-01', sales: 120_00, cost_of_sales: 70_00 },
-        { period: '2024-Q1', sales: 120_00, cost_of_sales: 70_00 },
+        { period: '2024', figures: 1, sales: 120_00, cost: 70_00, previous: 0 },
+        { period: '2024-01', figures: 1, sales: 120_00, cost: 70_00, previous: 0 },
+        { period: '2024-02', figures: 0, sales: 0, cost: 0, previous: 120_00 },
+        { period: '2024-Q1', figures: 1, sales: 120_00, cost: 70_00, previous: 0 },
+        { period: '2024-Q2', figures: 0, sales: 0, cost: 0, previous: 120_00 },
+        { period: '2025', figures: 0, sales: 0, cost: 0, previous: 120_00 },
       ]);
       expect(
         await h.failure(dev.putSalesFigures.pattern, { id: active.id, period: '2024-01', sales: money(1), costOfSales: money(1) }, sales),
@@ -385,6 +390,34 @@ describe('customers service: development and field visits (DEV-1..DEV-5)', () =>
       const year = await h.call<{ bySales: unknown[]; byGrowth: unknown[] }>(dev.keyCustomers.pattern, { period: '2023' }, manager);
       expect(year.bySales).toHaveLength(10);
       expect(year.byGrowth).toEqual([]);
+    });
+  });
+
+  describe('CUS-9 destruction', () => {
+    it('erases the visit reports, investigations, programme and sales figures of a destroyed archive', async () => {
+      const active = await activate();
+      await h.call(dev.designateVisitor.pattern, { id: active.id, visitor: uniqueVisitor() }, manager);
+      await visit(active.id, { opinions: 'Private', urgent: { kind: 'other', summary: 'Erase me' } });
+      await h.call(dev.investigate.pattern, { id: active.id, paymentHabits: 'p', conclusion: 'c', highestCreditLevel: 'A' }, sales);
+      await h.call(
+        dev.putSalesFigures.pattern,
+        { id: active.id, period: '2024-02', sales: { amount: 5, currency: 'CNY' }, costOfSales: { amount: 1, currency: 'CNY' } },
+        finance,
+      );
+      await h.call(CustomerOperations.markDormant.pattern, { id: active.id, reason: 'No orders' }, manager);
+      for (const officer of [caller(['archivist']), caller(['manager']), caller(['executive'])]) {
+        await h.call(CustomerOperations.approveDestruction.pattern, { id: active.id }, officer);
+      }
+      const left = await h.sql.query(
+        `SELECT (SELECT count(*) FROM customer_visits WHERE customer_id = $1)::int
+              + (SELECT count(*) FROM customer_visit_programmes WHERE customer_id = $1)::int
+              + (SELECT count(*) FROM customer_credit_investigations WHERE customer_id = $1)::int
+              + (SELECT count(*) FROM customer_sales_figures WHERE customer_id = $1)::int
+              + (SELECT count(*) FROM customer_sales_totals WHERE customer_id = $1)::int AS rows,
+                (SELECT count(*) FROM outbox_messages WHERE aggregate_id = $1::text AND envelope::text LIKE '%Erase me%')::int AS summaries`,
+        [active.id],
+      );
+      expect(left.rows[0]).toEqual({ rows: 0, summaries: 0 });
     });
   });
 });

@@ -188,7 +188,7 @@ export class KeyCustomer {
   @ApiProperty({ example: 'C2026000123' }) code: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: Money }) sales: Money;
-  @ApiPropertyOptional({ type: Money, description: 'Sales of the previous period of the same length' }) previousSales?: Money;
+  @ApiPropertyOptional({ type: Money, description: 'Sales of the previous period of the same length, when > 0' }) previousSales?: Money;
   @ApiPropertyOptional({ example: '0.1250', description: '(sales − previous) / previous, 4 places, half-up' }) growthRate?: string;
   @ApiPropertyOptional({ example: '0.2500', description: '(sales − cost) / sales, 4 places, half-up' }) margin?: string;
 }

@@ -31,7 +31,9 @@ describe('DEV-1 development policy', () => {
   it('refuses the submission of a halted prospect only (no application or investigation needed)', () => {
     expect(() => assertSubmittable(none)).not.toThrow();
     expect(() => assertSubmittable(pending)).not.toThrow();
-    expect(() => assertSubmittable({ status: null, halted: true })).toThrow(expect.objectContaining({ rule: 'DEV-1', kind: 'rule_violation' }));
+    expect(() => assertSubmittable({ status: null, halted: true })).toThrow(
+      expect.objectContaining({ rule: 'DEV-1', kind: 'rule_violation' }),
+    );
     expect(() => assertSubmittable(halted)).toThrow(expect.objectContaining({ rule: 'DEV-1' }));
   });
 

@@ -1,4 +1,12 @@
-import { compareFractions, decimalRate, growthRate, parseReportPeriod, periodsOfMonth, profitMargin } from './key-customers.policy';
+import {
+  compareFractions,
+  decimalRate,
+  followingPeriod,
+  growthRate,
+  parseReportPeriod,
+  periodsOfMonth,
+  profitMargin,
+} from './key-customers.policy';
 
 describe('DEV-5 key-customer periods and rates', () => {
   it('compares a month, quarter or year with the previous period of the same length', () => {
@@ -9,6 +17,15 @@ describe('DEV-5 key-customer periods and rates', () => {
     expect(parseReportPeriod('2026')).toEqual({ key: '2026', previousKey: '2025', kind: 'year' });
     expect(() => parseReportPeriod('2026-13')).toThrow(expect.objectContaining({ kind: 'invalid', rule: 'DEV-5' }));
     expect(() => parseReportPeriod('2026-Q5')).toThrow(expect.objectContaining({ kind: 'invalid' }));
+  });
+
+  it('a period is the previous period of the one after it', () => {
+    for (const period of ['2026-01', '2026-12', '2026-Q1', '2026-Q4', '2026']) {
+      expect(parseReportPeriod(followingPeriod(period)).previousKey).toBe(period);
+    }
+    expect(followingPeriod('2026-12')).toBe('2027-01');
+    expect(followingPeriod('2026-Q4')).toBe('2027-Q1');
+    expect(followingPeriod('2026')).toBe('2027');
   });
 
   it('a month counts in its month, quarter and year totals', () => {

@@ -68,6 +68,16 @@ export function profitMargin(sales: bigint, costOfSales: bigint): string | undef
   return decimalRate(sales - costOfSales, sales);
 }
 
+/** DEV-5: the period of the same length after `period` (the one whose growth it is the base of). */
+export function followingPeriod(period: string): string {
+  const parsed = parseReportPeriod(period);
+  if (parsed.kind === 'month') return monthOfIndex(monthIndex(period) + 1);
+  const year = Number(period.slice(0, 4));
+  if (parsed.kind === 'year') return pad(year + 1, 4);
+  const quarter = Number(period.slice(6));
+  return quarter === 4 ? `${pad(year + 1, 4)}-Q1` : `${pad(year, 4)}-Q${quarter + 1}`;
+}
+
 /** DEV-5: exact comparison of two fractions a/b and c/d (b, d > 0) — for ordering rates without rounding. */
 export function compareFractions(a: bigint, b: bigint, c: bigint, d: bigint): number {
   const left = a * d;

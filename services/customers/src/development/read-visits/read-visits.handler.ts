@@ -15,12 +15,10 @@ import {
   type VisitReportPage,
 } from '@crm/contracts';
 import { PageCursor, toPage } from '@crm/persistence';
-import { AccessRegister } from '../../access-register/access-register';
-import { type ReadOutcome, requirePurpose } from '../../archive/get-customer/get-customer.handler';
-import { Customer } from '../../archive/customer.entity';
+import { ArchiveReadCheck, type ReadOutcome } from '../../access-register/archive-read.check';
 import { CustomerException, CustomerExceptionCode } from '../../archive/customer.exception';
 import { goneError } from '../../archive/customer.loader';
-import { decideFullRead, mayPerform, requireRole } from '../../archive/customer.policy';
+import { requireRole } from '../../archive/customer.policy';
 import { seqPage } from '../development.paging';
 import { toVisitReport } from '../development.view';
 import { VisitRecord } from '../visit.entity';
@@ -31,7 +29,7 @@ const overdueCursor = new PageCursor({ dueAt: 'timestamp', id: 'uuid' });
 /** DEV-3/DEV-4 reads: an archive's visit reports (CUS-6/CUS-7), a visitor's day, the overdue and urgent lists. */
 @Injectable()
 export class ReadVisitsHandler {
-  constructor(private readonly register: AccessRegister) {}
+  constructor(private readonly reads: ArchiveReadCheck) {}
 
   /**
    * Visit reports are part of the archive: the same purpose (CUS-7), role and clearance (CUS-6)
@@ -44,30 +42,11 @@ export class ReadVisitsHandler {
     input: CustomerVisitsPayload,
     now = new Date(),
   ): Promise<ReadOutcome<VisitReportPage>> {
-    const purpose = requirePurpose(input.purpose);
     const { limit, after } = seqPage(input);
-    const customer = await manager.findOne(Customer, { where: { id: input.id } });
-    const deny = async (refusal: CustomerException, reason: string): Promise<ReadOutcome<VisitReportPage>> => {
-      if (customer) await this.register.record(manager, { customerId: customer.id, caller, purpose, outcome: 'denied', reason, at: now });
-      return { granted: false, refusal };
-    };
-    if (!mayPerform(caller, ops.listVisits)) {
-      return deny(
-        CustomerException.role('DEV-3', 'reading visit reports', [...ops.listVisits.roles, 'admin']),
-        'role not allowed to read visit reports',
-      );
-    }
-    if (!customer) throw CustomerException.notFound(input.id);
+    const read = await this.reads.check(manager, caller, input, ops.listVisits, 'visit reports', now);
+    if (!read.granted) return read;
+    const customer = read.value;
     if (customer.status === 'destroyed') throw goneError(customer);
-    const decision = decideFullRead(caller, customer);
-    if (!decision.granted) {
-      return deny(
-        new CustomerException(CustomerExceptionCode.ClearanceInsufficient, `CUS-6: ${decision.reason}`, 'CUS-6'),
-        decision.reason,
-      );
-    }
-    await this.register.record(manager, { customerId: customer.id, caller, purpose, outcome: 'granted', at: now });
-
     const query = manager.createQueryBuilder(VisitRecord, 'v').where('v.customerId = :id', { id: customer.id });
     if (after) query.andWhere('v.seq < :after', { after });
     const rows = await query

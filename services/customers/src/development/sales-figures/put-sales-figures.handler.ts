@@ -6,7 +6,7 @@ import { loadForCommand } from '../../archive/customer.loader';
 import { requireRole } from '../../archive/customer.policy';
 import { actorOf } from '../../archive/customer.view';
 import { DevelopmentException } from '../development.exception';
-import { periodsOfMonth } from '../key-customers.policy';
+import { followingPeriod, periodsOfMonth } from '../key-customers.policy';
 import { SalesFigureRecord } from '../sales-figure.entity';
 
 /** DEV-5: figures are in the tenant currency, so the key-customer report adds like with like. */
@@ -94,12 +94,21 @@ export class PutSalesFiguresHandler {
     row.recordedBy = actorOf(caller);
     row.recordedAt = now;
     await manager.save(row);
+    // The month, quarter and year of the figure move by the difference (and count one more figure
+    // when it is new); the periods after them carry it as their previous period's sales.
+    const periods = periodsOfMonth(input.period);
     await manager.query(
-      `INSERT INTO customer_sales_totals AS t (period, customer_id, code, sales, cost_of_sales)
-       SELECT period, $2, $3, $4, $5 FROM unnest($1::varchar[]) AS period
+      `INSERT INTO customer_sales_totals AS t (period, customer_id, code, figures, sales, cost_of_sales, previous_sales)
+       SELECT period, $2, $3, $4, $5, $6, 0 FROM unnest($1::varchar[]) AS period
        ON CONFLICT (period, customer_id) DO UPDATE
-         SET sales = t.sales + excluded.sales, cost_of_sales = t.cost_of_sales + excluded.cost_of_sales`,
-      [periodsOfMonth(input.period), customer.id, customer.code, deltaSales, deltaCost],
+         SET figures = t.figures + excluded.figures, sales = t.sales + excluded.sales, cost_of_sales = t.cost_of_sales + excluded.cost_of_sales`,
+      [periods, customer.id, customer.code, existing ? 0 : 1, deltaSales, deltaCost],
+    );
+    await manager.query(
+      `INSERT INTO customer_sales_totals AS t (period, customer_id, code, figures, sales, cost_of_sales, previous_sales)
+       SELECT period, $2, $3, 0, 0, 0, $4 FROM unnest($1::varchar[]) AS period
+       ON CONFLICT (period, customer_id) DO UPDATE SET previous_sales = t.previous_sales + excluded.previous_sales`,
+      [periods.map(followingPeriod), customer.id, customer.code, deltaSales],
     );
     return toSalesFigures(row);
   }
