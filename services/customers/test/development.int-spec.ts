@@ -167,6 +167,21 @@ describe('customers service: development and field visits (DEV-1..DEV-5)', () =>
       expect((await h.call<{ items: unknown[] }>(dev.overdue.pattern, { visitor }, manager)).items).toEqual([]);
     });
 
+    it('refuses an edit that makes the designated visitor the owner rep (DEV-2)', async () => {
+      const active = await activate({ ownerRep: 'rep-1' });
+      const visitor = uniqueVisitor();
+      await h.call(dev.designateVisitor.pattern, { id: active.id, visitor }, manager);
+      const update = (ownerRep: string, expectedVersion: number) =>
+        h.failure(CustomerOperations.update.pattern, { id: active.id, expectedVersion, changes: { ownerRep } }, sales);
+      expect(await update(visitor.toUpperCase(), active.version)).toMatchObject({ kind: 'rule_violation', rule: 'DEV-2' });
+      const changed = await h.call<View>(
+        CustomerOperations.update.pattern,
+        { id: active.id, expectedVersion: active.version, changes: { ownerRep: 'rep-2' } },
+        sales,
+      );
+      expect(changed.version).toBe(active.version + 1);
+    });
+
     it('designates visitors only on active archives', async () => {
       const prospect = await register();
       expect(await h.failure(dev.designateVisitor.pattern, { id: prospect.id, visitor: 'v' }, manager)).toMatchObject({
