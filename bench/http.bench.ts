@@ -29,6 +29,7 @@ import {
 import { NO_MATCH_TERM, RARE_TERM, seedArchives } from './seed-archives';
 import { previousBusinessMonth, seedComplaints } from './seed-complaints';
 import { seedEventFeed } from './seed-event-feed';
+import { benchMonths, seedSalesFigures } from './seed-sales-figures';
 
 export interface BenchSettings {
   seconds: number;
@@ -39,7 +40,9 @@ export interface BenchSettings {
   complaints: number;
   /** events bulk-loaded into the gateway's event feed before the `feed` group (RET-7) */
   feedEvents: number;
-  /** `messaging`, `write` (POST, GET by id), `list` (the 100k-archive pages), `report` (CMP-13 monthly report), `feed` (RET-7 event feed pages) */
+  /** active customers bulk-loaded with 24 months of sales figures before the `key-customers` group (DEV-5) */
+  salesCustomers: number;
+  /** `messaging`, `write` (POST, GET by id), `list` (the 100k-archive pages), `report` (CMP-13 monthly report), `feed` (RET-7 event feed pages), `key-customers` (DEV-5) */
   groups: string[];
 }
 
@@ -229,6 +232,40 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
       );
     }
 
+    /**
+     * A report read as a client would: one checked call, then REPORT_SEQUENTIAL_CALLS calls one
+     * after the other (p50/p99 of single calls), then 2 and 4 concurrent connections. Returns the
+     * first answer.
+     */
+    const measureReport = async (label: string, url: string, check: (body: unknown) => boolean): Promise<unknown> => {
+      const first = await fetch(url, { headers: auth });
+      const body: unknown = await first.json();
+      if (first.status !== 200 || !check(body)) throw new Error(`${label} answered ${first.status}: ${JSON.stringify(body).slice(0, 300)}`);
+      sampler.start();
+      const latencies: number[] = [];
+      for (let call = 0; call < REPORT_SEQUENTIAL_CALLS; call++) {
+        const began = performance.now();
+        const response = await fetch(url, { headers: auth });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${label} answered ${response.status}`);
+        latencies.push(performance.now() - began);
+      }
+      sampler.stop();
+      const noFloor = { floor: { rps: NaN, p50: NaN, p99: NaN, errors: 0 }, ratio: NaN, p99Ratio: NaN };
+      const sequential = sequentialResult(`${label} seq×${REPORT_SEQUENTIAL_CALLS}`, latencies);
+      results.push(sequential);
+      console.log(row(sequential));
+      for (const connections of [2, 4]) {
+        sampler.start();
+        const figures = combine([await load!.run({ url, method: 'GET', headers: auth, connections, seconds: settings.seconds })]);
+        sampler.stop();
+        const result: ScenarioResult = { scenario: label, connections, ...figures, ...noFloor };
+        results.push(result);
+        console.log(row(result));
+      }
+      return body;
+    };
+
     if (settings.groups.includes('list')) {
       const seeding = Date.now();
       const client = new Client({ connectionString: databaseUrlOf(names.database('customers')) });
@@ -273,46 +310,16 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
       } finally {
         await client.end();
       }
-      const complaints = settings.complaints.toLocaleString('en');
       const url = `${api}/complaints/reports/monthly?month=${month}`;
-      const first = await fetch(url, { headers: auth });
-      const report = (await first.json()) as { total?: number; overdueCount?: number };
-      if (first.status !== 200 || report.total !== settings.complaints) {
-        throw new Error(`GET /complaints/reports/monthly answered ${first.status}: ${JSON.stringify(report).slice(0, 300)}`);
-      }
-      // Sequential: one call after the other, from this process.
-      sampler.start();
-      const latencies: number[] = [];
-      for (let call = 0; call < REPORT_SEQUENTIAL_CALLS; call++) {
-        const began = performance.now();
-        const response = await fetch(url, { headers: auth });
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`GET /complaints/reports/monthly answered ${response.status}`);
-        latencies.push(performance.now() - began);
-      }
-      sampler.stop();
-      const sequential = sequentialResult(`GET /complaints/reports/monthly @${complaints} seq×${REPORT_SEQUENTIAL_CALLS}`, latencies);
-      results.push(sequential);
-      console.log(row(sequential));
-      for (const connections of [2, 4]) {
-        sampler.start();
-        const figures = combine([await load.run({ url, method: 'GET', headers: auth, connections, seconds: settings.seconds })]);
-        sampler.stop();
-        const result: ScenarioResult = {
-          scenario: `GET /complaints/reports/monthly @${complaints}`,
-          connections,
-          ...figures,
-          floor: { rps: NaN, p50: NaN, p99: NaN, errors: 0 },
-          ratio: NaN,
-          p99Ratio: NaN,
-        };
-        results.push(result);
-        console.log(row(result));
-      }
+      const report = await measureReport(`GET /complaints/reports/monthly @${settings.complaints.toLocaleString('en')}`, url, (body) => {
+        const answer = body as { total?: number };
+        return answer.total === settings.complaints;
+      });
       const complaintsRss = rssOf(suite.pids.complaints);
+      const { total, overdueCount } = report as { total?: number; overdueCount?: number };
       console.log(
         `-- complaints process RSS: max sampled ${Math.round(sampler.max.get('complaints') ?? 0)} MiB, peak VmHWM ${Math.round(complaintsRss?.peak ?? 0)} MiB; ` +
-          `report: total ${report.total}, overdueCount ${report.overdueCount}`,
+          `report: total ${total}, overdueCount ${overdueCount}`,
       );
     }
 
@@ -355,6 +362,43 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
         results.push(result);
         console.log(`${row(result)}   (${(items / latencies.length).toFixed(0)} items/page)`);
       }
+    }
+
+    if (settings.groups.includes('key-customers')) {
+      // DEV-5: the key-customer report over `settings.salesCustomers` customers × 24 months of
+      // figures (and the month/quarter/year totals the PUT keeps). No floor, as for `report`.
+      const months = benchMonths(24);
+      const seeding = Date.now();
+      const client = new Client({ connectionString: databaseUrlOf(names.database('customers')) });
+      await client.connect();
+      try {
+        await seedSalesFigures(client, settings.salesCustomers, months);
+        const [{ figures, totals }] = (
+          await client.query(
+            'SELECT (SELECT count(*) FROM customer_sales_figures)::int AS figures, (SELECT count(*) FROM customer_sales_totals)::int AS totals',
+          )
+        ).rows;
+        console.log(
+          `-- ${figures} monthly figures and ${totals} period totals in the customers database, ${months[0]}..${months[months.length - 1]} ` +
+            `(${settings.salesCustomers} customers bulk-loaded in ${((Date.now() - seeding) / 1000).toFixed(1)} s)`,
+        );
+      } finally {
+        await client.end();
+      }
+      const last = months[months.length - 1];
+      const quarter = `${last.slice(0, 4)}-Q${Math.floor((Number(last.slice(5, 7)) - 1) / 3) + 1}`;
+      const customers = settings.salesCustomers.toLocaleString('en');
+      for (const period of [last, quarter, last.slice(0, 4)]) {
+        await measureReport(
+          `GET /customers/reports/key-customers?period=${period} @${customers}`,
+          `${api}/customers/reports/key-customers?period=${period}`,
+          (body) => {
+            const answer = body as { bySales?: unknown[]; byGrowth?: unknown[]; byMargin?: unknown[] };
+            return answer.bySales?.length === 10 && answer.byGrowth?.length === 10 && answer.byMargin?.length === 10;
+          },
+        );
+      }
+      console.log(`-- customers process RSS: max sampled ${Math.round(sampler.max.get('customers') ?? 0)} MiB`);
     }
 
     sampler.sample();

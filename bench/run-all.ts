@@ -16,6 +16,7 @@ function readSettings(): BenchSettings {
     archives: env.int('BENCH_ARCHIVES', 100_000, { min: 1, max: 999_999 }),
     complaints: env.int('BENCH_COMPLAINTS', 100_000, { min: 1, max: 999_999 }),
     feedEvents: env.int('BENCH_FEED_EVENTS', 1_000_000, { min: 1, max: 10_000_000 }),
+    salesCustomers: env.int('BENCH_SALES_CUSTOMERS', 100_000, { min: 10, max: 999_999 }),
     groups: env
       .string('BENCH_SCENARIOS', 'messaging,write,list')
       .split(',')
@@ -32,13 +33,14 @@ async function main(): Promise<void> {
   console.log(
     `BENCH_SECONDS=${settings.seconds} BENCH_ROUNDS=${settings.rounds} BENCH_WARMUP_SECONDS=${settings.warmupSeconds} ` +
       `BENCH_ARCHIVES=${settings.archives} BENCH_COMPLAINTS=${settings.complaints} BENCH_FEED_EVENTS=${settings.feedEvents} ` +
+      `BENCH_SALES_CUSTOMERS=${settings.salesCustomers} ` +
       `BENCH_SCENARIOS=${settings.groups.join(',')}\n`,
   );
   if (settings.groups.includes('messaging')) {
     console.log('== messaging (in this process)');
     await runMessagingBench();
   }
-  if (!['write', 'list', 'report', 'feed'].some((group) => settings.groups.includes(group))) return;
+  if (!['write', 'list', 'report', 'feed', 'key-customers'].some((group) => settings.groups.includes(group))) return;
   console.log('\n== HTTP: suite (5 processes) vs floor (1 process), load from a separate process (autocannon)');
   await runHttpBench(settings);
   console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -1,6 +1,5 @@
 import { EventProbe } from '@crm/testing';
-import { PrismProxy } from './support/prism';
-import { PrismWalk } from './support/prism-walk';
+import { PrismProxy, PrismWalk } from './support/prism';
 import { startSuite, type Suite, type ApiKey } from './support/suite';
 
 jest.setTimeout(120_000);
@@ -20,8 +19,7 @@ describe('complaint lifecycle through the gateway (Prism proxy)', () => {
   let suite: Suite;
   let prism: PrismProxy;
   let probe: EventProbe;
-  const walk = new PrismWalk(() => prism);
-  const step = walk.step.bind(walk);
+  let walk: PrismWalk;
   const keys: Record<string, ApiKey> = {};
 
   beforeAll(async () => {
@@ -32,6 +30,7 @@ describe('complaint lifecycle through the gateway (Prism proxy)', () => {
     probe = await EventProbe.bind('complaints.#', suite.vhost.url);
     const document = (await suite.http().get('/api/docs-json').expect(200)).body as object;
     prism = await PrismProxy.start(document, suite.url);
+    walk = new PrismWalk(prism.url);
   });
 
   afterAll(async () => {
@@ -39,6 +38,8 @@ describe('complaint lifecycle through the gateway (Prism proxy)', () => {
     await prism?.close();
     await suite?.close();
   });
+
+  const step: PrismWalk['step'] = (name, spec) => walk.step(name, spec);
 
   it('walks a complaint from registration to closing, reopened once, with zero response violations', async () => {
     const { service, sales, manager, executive, auditor, warehouse } = keys;
@@ -270,7 +271,7 @@ describe('complaint lifecycle through the gateway (Prism proxy)', () => {
     await probe.waitFor(() => types.every((type) => probe.bodies<{ type: string }>().some((event) => event.type === type)));
 
     const problems = walk.responseViolations();
-    console.log(`Complaints walk: ${walk.length} requests through Prism, ${problems.length} response violations`);
+    console.log(`Complaints walk: ${walk.walked.length} requests through Prism, ${problems.length} response violations`);
     expect(problems).toEqual([]);
     // The walk must not go unchecked: Prism did validate (the invalid registration is reported as a request violation).
     expect(walk.sawRequestViolation()).toBe(true);

@@ -1,7 +1,6 @@
 import { businessDate } from '@crm/calendar';
 import { EventProbe } from '@crm/testing';
-import { PrismProxy } from './support/prism';
-import { PrismWalk } from './support/prism-walk';
+import { PrismProxy, PrismWalk } from './support/prism';
 import { startSuite, type Suite, type ApiKey } from './support/suite';
 
 jest.setTimeout(120_000);
@@ -30,8 +29,8 @@ describe('after-sales service desk through the gateway (Prism proxy)', () => {
   let suite: Suite;
   let prism: PrismProxy;
   let finance: EventProbe;
-  const walk = new PrismWalk(() => prism);
-  const step = walk.step.bind(walk);
+  let walk: PrismWalk;
+  const step: PrismWalk['step'] = (name, spec) => walk.step(name, spec);
   const keys: Record<string, ApiKey> = {};
 
   beforeAll(async () => {
@@ -43,6 +42,7 @@ describe('after-sales service desk through the gateway (Prism proxy)', () => {
     finance = await EventProbe.bind('complaints.service-request.#', suite.vhost.url);
     const document = (await suite.http().get('/api/docs-json').expect(200)).body as object;
     prism = await PrismProxy.start(document, suite.url);
+    walk = new PrismWalk(prism.url);
   });
 
   afterAll(async () => {
@@ -253,7 +253,7 @@ describe('after-sales service desk through the gateway (Prism proxy)', () => {
     expect(JSON.stringify(finance.bodies())).not.toMatch(/Chen Jie|138 0013|Wensan/);
 
     const problems = walk.responseViolations();
-    console.log(`Service desk walk: ${walk.length} requests through Prism, ${problems.length} response violations`);
+    console.log(`Service desk walk: ${walk.walked.length} requests through Prism, ${problems.length} response violations`);
     expect(problems).toEqual([]);
     expect(walk.sawRequestViolation()).toBe(true);
   });

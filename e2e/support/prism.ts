@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import request from 'supertest';
 
 export interface Violation {
   location: string[];
@@ -92,4 +93,57 @@ function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** One request of a walk through the Prism proxy. */
+export interface WalkStep {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  key?: { auth: Record<string, string> };
+  body?: unknown;
+  headers?: Record<string, string>;
+  status: number;
+}
+
+/**
+ * An acceptance walk through the Prism proxy (GW-1): each step expects its status (the body is
+ * shown when it differs) and keeps Prism's violations, so the walk can end by asserting that no
+ * answer broke the OpenAPI document and that Prism did validate (some request was reported).
+ */
+export class PrismWalk {
+  readonly walked: { step: string; status: number; violations: Violation[] }[] = [];
+
+  constructor(private readonly prismUrl: string) {}
+
+  async step(name: string, { method, path, key, body, headers, status }: WalkStep): Promise<request.Response> {
+    let call = request(this.prismUrl)[method](`/api/v1${path}`);
+    if (key) call = call.set(key.auth);
+    for (const [header, value] of Object.entries(headers ?? {})) call = call.set(header, value);
+    const response = await (body === undefined ? call : call.send(body as object));
+    this.walked.push({
+      step: `${name}: ${method.toUpperCase()} ${path} → ${response.status}`,
+      status: response.status,
+      violations: violationsOf(response.headers),
+    });
+    expect({ name, status: response.status, body: response.status === status ? undefined : response.body }).toEqual({
+      name,
+      status,
+      body: undefined,
+    });
+    return response;
+  }
+
+  /** Every response violation, one line each (`step: location message`). */
+  responseViolations(): string[] {
+    return this.walked.flatMap(({ step, violations }) =>
+      violations
+        .filter((violation) => violation.location[0] === 'response')
+        .map((violation) => `${step}: ${violation.location.join('.')} ${violation.message}`),
+    );
+  }
+
+  /** Whether Prism reported any request violation (proof that it validated at all). */
+  sawRequestViolation(): boolean {
+    return this.walked.some(({ violations }) => violations.some((violation) => violation.location[0] === 'request'));
+  }
 }

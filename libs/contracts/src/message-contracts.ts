@@ -1,5 +1,6 @@
 import { COMPLAINT_EVENT_DATA } from './complaints/complaint-events';
 import { CUSTOMER_EVENT_DATA } from './customers/customer-events';
+import { DEVELOPMENT_EVENT_DATA } from './customers/development-events';
 import { RETURN_EVENT_DATA } from './returns/return-events';
 import { SERVICE_REQUEST_EVENT_DATA } from './service-requests/service-request-events';
 
@@ -16,6 +17,7 @@ export type EventDataContracts = Readonly<Record<string, ContractClass>>;
  */
 export const EVENT_DATA_CONTRACTS: EventDataContracts = {
   ...CUSTOMER_EVENT_DATA,
+  ...DEVELOPMENT_EVENT_DATA,
   ...COMPLAINT_EVENT_DATA,
   ...RETURN_EVENT_DATA,
   ...SERVICE_REQUEST_EVENT_DATA,

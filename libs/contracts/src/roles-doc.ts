@@ -2,6 +2,7 @@ import { ROLES } from './caller';
 import { ComplaintOperations } from './complaints/complaint-operations';
 import { CustomerOperations } from './customers/customer-operations';
 import { ReturnOperations } from './returns/return-operations';
+import { DevelopmentOperations } from './customers/development-operations';
 import { type OperationTable, openApiPath } from './operations';
 import { ServiceRequestOperations } from './service-requests/service-request-operations';
 
@@ -11,6 +12,7 @@ export const OPERATION_TABLES: Record<string, OperationTable> = {
   complaints: ComplaintOperations,
   returns: ReturnOperations,
   'service requests': ServiceRequestOperations,
+  'customer development': DevelopmentOperations,
 };
 
 /**

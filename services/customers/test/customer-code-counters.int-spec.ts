@@ -5,6 +5,7 @@ import { DocumentNumberCounters1763950000000, createDataSource, runMigrations, w
 import { createTestDatabase, testEnv, type TestDatabase } from '@crm/testing';
 import { allocateCustomerCode } from '../src/archive/approve-customer/customer-code.allocator';
 import { CustomerArchives1764000000000 } from '../src/migrations/1764000000000-customer-archives.migration';
+import { CustomerCodesOnDocumentCounters1796300000000 } from '../src/migrations/1796300000000-customer-codes-on-document-counters.migration';
 import { customersMigrations } from '../src/migrations';
 
 /**
@@ -59,7 +60,7 @@ describe('customer codes move onto the shared document counters', () => {
 
     // down() restores the old table with the counters as they are now.
     const runner = after.createQueryRunner();
-    await new customersMigrations[customersMigrations.length - 1]().down(runner);
+    await new CustomerCodesOnDocumentCounters1796300000000().down(runner);
     await runner.release();
     expect(await after.query('SELECT year, last_value FROM customer_code_counters ORDER BY year')).toEqual([
       { year: 2025, last_value: 8 },

@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { CustomersModule } from './customers/customers.module';
 import { EventFeedModule } from './event-feed/event-feed.module';
+import { DevelopmentModule } from './development/development.module';
 import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -29,6 +30,7 @@ export class GatewayModule {
         ReturnsModule,
         EventFeedModule,
         ServiceRequestsModule,
+        DevelopmentModule,
       ],
     };
   }

@@ -94,6 +94,19 @@ export class CustomerStatusView extends CustomerWorkflowFields {
   @ApiProperty({ ...nullableInstant, description: 'CUS-9: set once destroyed' }) destroyedAt: string | null;
 }
 
+/** DEV-1: one credit investigation record on the archive. */
+export class CreditInvestigation {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) customerId: string;
+  @ApiProperty() paymentHabits: string;
+  @ApiPropertyOptional() bank?: string;
+  @ApiPropertyOptional() guarantees?: string;
+  @ApiProperty() conclusion: string;
+  @ApiProperty({ enum: GRADES }) highestCreditLevel: Grade;
+  @ApiProperty({ type: Actor }) investigatedBy: Actor;
+  @ApiProperty(instant) createdAt: string;
+}
+
 /** The archive content as stored: absent members are left out, never sent as `null`. */
 class StoredContent extends OmitType(CustomerContentFields, ['confidentiality', 'firstContactAt'] as const) {}
 
@@ -106,6 +119,11 @@ export class CustomerArchive extends IntersectionType(CustomerWorkflowFields, St
   @ApiProperty({ type: Actor, nullable: true }) approvedBy: Actor | null;
   @ApiProperty({ type: [GradeChange] }) gradeHistory: GradeChange[];
   @ApiProperty({ type: [ReviewRecord] }) reviews: ReviewRecord[];
+  @ApiProperty({ type: String, nullable: true, description: 'DEV-2: the designated visitor' }) visitor: string | null;
+  @ApiProperty({ ...nullableInstant, description: 'DEV-2' }) lastVisitedAt: string | null;
+  @ApiProperty({ ...nullableInstant, description: 'DEV-2: last visit + interval of the grade; null without a visit programme' })
+  nextVisitDueAt: string | null;
+  @ApiProperty({ type: [CreditInvestigation], description: 'DEV-1, oldest first' }) creditInvestigations: CreditInvestigation[];
 }
 
 /**

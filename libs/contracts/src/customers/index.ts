@@ -3,3 +3,7 @@ export * from './customer-results';
 export * from './customer-operations';
 export * from './customer-events';
 export * from './customer-queries';
+export * from './development-inputs';
+export * from './development-results';
+export * from './development-operations';
+export * from './development-events';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessRegisterModule } from '../access-register/access-register.module';
+import { DevelopmentModule } from '../development/development.module';
 import { ApproveCustomerHandler } from './approve-customer/approve-customer.handler';
 import { ApproveDestructionHandler } from './approve-destruction/approve-destruction.handler';
 import { CustomerController } from './customer.controller';
@@ -16,7 +17,7 @@ import { UpdateCustomerHandler } from './update-customer/update-customer.handler
 
 /** The customer-archive bounded context (CUS-1..6, CUS-8..10); reads are recorded through CUS-7's register. */
 @Module({
-  imports: [AccessRegisterModule],
+  imports: [AccessRegisterModule, DevelopmentModule],
   controllers: [CustomerController],
   providers: [
     RegisterCustomerHandler,

@@ -1,4 +1,12 @@
-import type { Actor, Caller, CustomerArchive, CustomerStatusView, CustomerSummary, CustomerTombstone } from '@crm/contracts';
+import type {
+  Actor,
+  Caller,
+  CreditInvestigation,
+  CustomerArchive,
+  CustomerStatusView,
+  CustomerSummary,
+  CustomerTombstone,
+} from '@crm/contracts';
 import type { Customer } from './customer.entity';
 import { isReviewOverdue } from './customer-schedule.policy';
 
@@ -43,8 +51,23 @@ export function toStatusView(customer: Customer, now: Date): CustomerStatusView 
   };
 }
 
+/** DEV-1/DEV-2: what the development context keeps on an archive (read with it, CUS-6/CUS-7). */
+export interface ArchiveDevelopmentFields {
+  visitor: string | null;
+  lastVisitedAt: string | null;
+  nextVisitDueAt: string | null;
+  creditInvestigations: CreditInvestigation[];
+}
+
+export const NO_DEVELOPMENT: ArchiveDevelopmentFields = {
+  visitor: null,
+  lastVisitedAt: null,
+  nextVisitDueAt: null,
+  creditInvestigations: [],
+};
+
 /** CUS-1: the full archive; only for callers CUS-6 admits, and only through a recorded read (CUS-7). */
-export function toArchive(customer: Customer, now: Date): CustomerArchive {
+export function toArchive(customer: Customer, now: Date, development: ArchiveDevelopmentFields = NO_DEVELOPMENT): CustomerArchive {
   const content = customer.content ?? { contacts: [] };
   return {
     ...content,
@@ -68,6 +91,7 @@ export function toArchive(customer: Customer, now: Date): CustomerArchive {
     reviews: customer.reviews,
     dormantAt: iso(customer.dormantAt),
     destructionApprovals: customer.destructionApprovals,
+    ...development,
   };
 }
 

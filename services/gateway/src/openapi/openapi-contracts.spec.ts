@@ -15,8 +15,13 @@ import {
   ComplaintFindingsBody,
   ComplaintFollowUpBody,
   ComplaintProposalBody,
+  CreditInvestigationBody,
   CustomerArchiveInput,
   CustomerChanges,
+  DesignateVisitorBody,
+  DevelopmentApplicationBody,
+  SalesFiguresBody,
+  VisitReportBody,
   GradeCustomerBody,
   ExtendComplaintBody,
   ReasonBody,
@@ -38,6 +43,7 @@ import { ComplaintsController } from '../complaints/complaints.controller';
 import { ReturnsController } from '../returns/returns.controller';
 import { CustomersController } from '../customers/customers.controller';
 import { ServiceRequestsController } from '../service-requests/service-requests.controller';
+import { DevelopmentController } from '../development/development.controller';
 import { DomainClient } from '../rpc/domain.client';
 import { buildOpenApiDocument } from './openapi';
 
@@ -59,7 +65,7 @@ describe('OpenAPI document versus enforced validation', () => {
 
   beforeAll(async () => {
     const module = await Test.createTestingModule({
-      controllers: [CustomersController, ComplaintsController, ReturnsController, ServiceRequestsController],
+      controllers: [CustomersController, ComplaintsController, ReturnsController, ServiceRequestsController, DevelopmentController],
       providers: [{ provide: DomainClient, useValue: {} }],
     }).compile();
     const app = module.createNestApplication(new FastifyAdapter(), { logger: false });
@@ -123,6 +129,11 @@ describe('OpenAPI document versus enforced validation', () => {
     CustomerSignatureBody,
     ServiceOpinionBody,
     GrievanceAnswerBody,
+    DevelopmentApplicationBody,
+    CreditInvestigationBody,
+    DesignateVisitorBody,
+    VisitReportBody,
+    SalesFiguresBody,
   ];
 
   it.each(BODIES.map((contract) => [contract.name, contract] as const))(

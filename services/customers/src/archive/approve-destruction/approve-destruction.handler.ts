@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { type Caller, type CustomerIdPayload, type CustomerStatusView, type CustomerTombstone, CustomerOperations } from '@crm/contracts';
 import { OutboxWriter } from '@crm/messaging';
 import { noteErasure } from '@crm/observability';
+import { DevelopmentErasure } from '../../development/development-erasure';
 import { assertCanTake } from '../customer-workflow.policy';
 import { loadForCommand, touch } from '../customer.loader';
 import { requireRole } from '../customer.policy';
@@ -16,7 +17,10 @@ import { recordCustomerDestroyed } from '../events/customer-destroyed.event';
  */
 @Injectable()
 export class ApproveDestructionHandler {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly development: DevelopmentErasure,
+  ) {}
 
   async execute(
     manager: EntityManager,
@@ -37,6 +41,8 @@ export class ApproveDestructionHandler {
     }
     eraseArchive(customer, now);
     await manager.save(customer);
+    // CUS-9: visit reports, investigations and sales figures are the archive's business data too.
+    await this.development.erase(manager, customer.id);
     // CUS-9: events already written for this archive carry its name; take it out of the stored
     // envelopes too (published or not), so the service keeps no copy of the erased data.
     await manager.query(`UPDATE outbox_messages SET envelope = envelope #- '{data,name}' WHERE aggregate_id = $1`, [customer.id]);

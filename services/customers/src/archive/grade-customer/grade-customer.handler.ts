@@ -10,6 +10,7 @@ import {
 } from '@crm/contracts';
 import type { FieldError } from '@crm/errors';
 import { OutboxWriter } from '@crm/messaging';
+import { VisitScheduler } from '../../development/visit-scheduler';
 import { requireText } from '../customer-content.policy';
 import { assertCanTake } from '../customer-workflow.policy';
 import { CustomerException } from '../customer.exception';
@@ -34,7 +35,10 @@ export function gradeInputErrors(input: Pick<GradeCustomerPayload, 'grade' | 'cr
 /** CUS-5: managers set grade and credit rating; every change is kept with who, when, why and the previous values. */
 @Injectable()
 export class GradeCustomerHandler {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly visits: VisitScheduler,
+  ) {}
 
   async execute(manager: EntityManager, caller: Caller, input: GradeCustomerPayload, now = new Date()): Promise<CustomerStatusView> {
     requireRole(caller, CustomerOperations.grade);
@@ -61,6 +65,8 @@ export class GradeCustomerHandler {
     customer.creditRating = creditRating;
     touch(customer, now);
     await manager.save(customer);
+    // DEV-2: the visit interval follows the grade, so the next visit is rescheduled in this transaction.
+    await this.visits.regrade(manager, customer, now);
     await recordCustomerEvent(this.outbox, manager, CustomerEventType.Graded, customer);
     return toStatusView(customer, now);
   }

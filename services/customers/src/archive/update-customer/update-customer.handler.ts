@@ -6,6 +6,7 @@ import { CONTENT_KEYS, type ArchiveFields, validateArchiveInput } from '../custo
 import { archiveDueBy, isCreatedLate } from '../customer-schedule.policy';
 import { assertCanTake } from '../customer-workflow.policy';
 import { CustomerException, CustomerExceptionCode } from '../customer.exception';
+import { DevelopmentGate } from '../../development/development-gate';
 import { loadForCommand, touch } from '../customer.loader';
 import { decideFullRead, requireRole } from '../customer.policy';
 import { toStatusView } from '../customer.view';
@@ -24,7 +25,10 @@ export interface UpdateCustomerInput {
  */
 @Injectable()
 export class UpdateCustomerHandler {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly development: DevelopmentGate,
+  ) {}
 
   async execute(manager: EntityManager, caller: Caller, input: UpdateCustomerInput, now = new Date()): Promise<CustomerStatusView> {
     requireRole(caller, CustomerOperations.update);
@@ -41,6 +45,8 @@ export class UpdateCustomerHandler {
     const errors = validateArchiveInput(changes, { now });
     if (errors.length) throw CustomerException.invalid('CUS-1', errors);
     this.guardDeclassification(caller, customer, changes);
+    // DEV-2: the designated visitor is never the owner rep, whichever of the two changes.
+    if (changes.ownerRep) await this.development.assertOwnerRepAllowed(manager, customer.id, changes.ownerRep);
 
     const changed = this.apply(customer, changes);
     // An empty change set changes nothing: no new version, no event. This depends only on the

@@ -3,6 +3,7 @@ import type { Caller } from '@crm/contracts';
 import type { OutboxWriter } from '@crm/messaging';
 import type { Customer } from '../customer.entity';
 import { UpdateCustomerHandler, changeSetFields } from './update-customer.handler';
+import { DevelopmentGate } from '../../development/development-gate';
 
 const now = new Date('2026-06-01T00:00:00Z');
 const sales: Caller = {
@@ -46,7 +47,7 @@ async function update(changes: Record<string, unknown>) {
   const events: { type: string; data: Record<string, unknown> }[] = [];
   const outbox = { record: async (_m: unknown, event: (typeof events)[number]) => void events.push(event) } as unknown as OutboxWriter;
   const manager = { findOne: async () => customer, save: async () => customer } as unknown as EntityManager;
-  const handler = new UpdateCustomerHandler(outbox);
+  const handler = new UpdateCustomerHandler(outbox, new DevelopmentGate());
   const response = await handler.execute(manager, sales, { id: customer.id, expectedVersion: 4, changes }, now);
   return { response, events, customer };
 }

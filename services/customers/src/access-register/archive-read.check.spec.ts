@@ -1,5 +1,5 @@
 import { ErrorKind } from '@crm/errors';
-import { requirePurpose } from './get-customer.handler';
+import { requirePurpose } from './archive-read.check';
 
 /** CUS-7: a full read needs a purpose. */
 describe('requirePurpose', () => {
