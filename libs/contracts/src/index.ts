@@ -9,5 +9,5 @@ export * from './customers';
 export * from './complaints';
 export * from './returns';
 export * from './message-contracts';
-export * from './loyalty/pos-input';
+export * from './loyalty';
 export * from './roles-doc';

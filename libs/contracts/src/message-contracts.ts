@@ -1,6 +1,7 @@
 import { COMPLAINT_EVENT_DATA } from './complaints/complaint-events';
 import { CUSTOMER_EVENT_DATA } from './customers/customer-events';
 import { RETURN_EVENT_DATA } from './returns/return-events';
+import { LOYALTY_EVENT_DATA } from './loyalty/loyalty-events';
 
 /** A class with class-validator rules; the transport instantiates it from the message body. */
 export type ContractClass<T extends object = object> = new () => T;
@@ -17,6 +18,7 @@ export const EVENT_DATA_CONTRACTS: EventDataContracts = {
   ...CUSTOMER_EVENT_DATA,
   ...COMPLAINT_EVENT_DATA,
   ...(RETURN_EVENT_DATA as EventDataContracts),
+  ...LOYALTY_EVENT_DATA,
 };
 
 /**

@@ -1,12 +1,14 @@
 import { ROLES } from './caller';
 import { ComplaintOperations } from './complaints/complaint-operations';
 import { CustomerOperations } from './customers/customer-operations';
+import { LoyaltyOperations } from './loyalty/loyalty-operations';
 import { type OperationTable, openApiPath } from './operations';
 
 /** Every domain's operation table, in the order docs/roles.md lists them. */
 export const OPERATION_TABLES: Record<string, OperationTable> = {
   customers: CustomerOperations,
   complaints: ComplaintOperations,
+  loyalty: LoyaltyOperations,
 };
 
 /**
