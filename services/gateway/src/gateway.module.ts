@@ -5,6 +5,7 @@ import { CustomersModule } from './customers/customers.module';
 import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { LoyaltyModule } from './loyalty/loyalty.module';
 import { type GatewayInfrastructure, InfrastructureModule } from './infrastructure.module';
 import { RpcModule } from './rpc/rpc.module';
 
@@ -23,6 +24,7 @@ export class GatewayModule {
         HealthModule,
         CustomersModule,
         ComplaintsModule,
+        LoyaltyModule,
       ],
     };
   }

@@ -1,4 +1,3 @@
-import { ArrayMinSize } from 'class-validator';
 import { Bool, BusinessDate, Instant, Int, Money, Nested, Phone, Text, Uuid } from '../formats';
 import { PageQuery } from '../page';
 import { MAX_LINE_QUANTITY, PosPurchaseMessage } from './pos-input';
@@ -49,8 +48,7 @@ export class QuoteBody {
   @Text({ example: 'S001' }) storeId: string;
   @Instant({ optional: true, description: 'When the quote applies (default now): the birthday is its Asia/Shanghai date' }) at?: string;
   @Bool({ optional: true, description: "LOY-3: the till checked the member's ID (needed for the birthday discount)" }) idChecked?: boolean;
-  @ArrayMinSize(1)
-  @Nested(() => QuoteLine, { list: true })
+  @Nested(() => QuoteLine, { list: true, minItems: 1 })
   lines: QuoteLine[];
 }
 
@@ -67,7 +65,7 @@ export class ListRewardsQuery extends PageQuery {}
 export class RedeemBody {
   @Text({ example: 'S001' }) storeId: string;
   @Text(cardNumber) cardNumber: string;
-  @Uuid() rewardId: string;
+  @Uuid({ example: '1d7c1f6e-2a3b-4c5d-8e9f-0a1b2c3d4e5f' }) rewardId: string;
   @Int({ min: 1, max: 1000 }) quantity: number;
 }
 

@@ -9,10 +9,15 @@ import {
   ComplaintFindingsBody,
   ComplaintFollowUpBody,
   ComplaintProposalBody,
+  CreateRewardBody,
   CustomerArchiveInput,
   CustomerChanges,
   GradeCustomerBody,
   ExtendComplaintBody,
+  IssueCardBody,
+  PosPurchaseMessage,
+  QuoteBody,
+  RedeemBody,
   ReasonBody,
   RegisterComplaintBody,
   RejectComplaintBody,
@@ -23,6 +28,7 @@ import {
 import { contractErrors } from '@crm/testing';
 import { ComplaintsController } from '../complaints/complaints.controller';
 import { CustomersController } from '../customers/customers.controller';
+import { LoyaltyController } from '../loyalty/loyalty.controller';
 import { DomainClient } from '../rpc/domain.client';
 import { buildOpenApiDocument } from './openapi';
 
@@ -44,7 +50,7 @@ describe('OpenAPI document versus enforced validation', () => {
 
   beforeAll(async () => {
     const module = await Test.createTestingModule({
-      controllers: [CustomersController, ComplaintsController],
+      controllers: [CustomersController, ComplaintsController, LoyaltyController],
       providers: [{ provide: DomainClient, useValue: {} }],
     }).compile();
     const app = module.createNestApplication(new FastifyAdapter(), { logger: false });
@@ -94,6 +100,11 @@ describe('OpenAPI document versus enforced validation', () => {
     ResolveComplaintBody,
     ComplaintFollowUpBody,
     ExtendComplaintBody,
+    PosPurchaseMessage,
+    IssueCardBody,
+    QuoteBody,
+    CreateRewardBody,
+    RedeemBody,
   ];
 
   it.each(BODIES.map((contract) => [contract.name, contract] as const))(
@@ -184,6 +195,15 @@ describe('OpenAPI document versus enforced validation', () => {
     [ReasonBody, { reason: '' }],
     [ReasonBody, {}],
     [SubmitCustomerBody, { generalSurvey: 'g', fieldSurvey: 'f', extra: 1 }],
+    [QuoteBody, { cardNumber: '6200000000000003', storeId: 'S1', lines: [] }],
+    [
+      QuoteBody,
+      { cardNumber: '620000000000003', storeId: 'S1', lines: [{ sku: 'a', quantity: 1, unitPrice: { amount: 1, currency: 'CNY' } }] },
+    ],
+    [RedeemBody, { storeId: 'S1', cardNumber: '6200000000000003', rewardId: 'x', quantity: 1 }],
+    [RedeemBody, { storeId: 'S1', cardNumber: '6200000000000003', rewardId: '1d7c1f6e-2a3b-4c5d-8e9f-0a1b2c3d4e5f', quantity: 0 }],
+    [IssueCardBody, { phone: '13800138000', name: 'Li', birthday: '1990-02-30', storeId: 'S1' }],
+    [CreateRewardBody, { name: 'cup', pointsCost: 0, stock: 1 }],
   ] as const)('%p %p: the document and the contract agree', (contract, body) => {
     expect({ document: documentSays(contract, body) }).toEqual({ document: contractSays(contract, body) });
   });
