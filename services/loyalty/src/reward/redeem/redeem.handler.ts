@@ -33,8 +33,9 @@ export class RedeemHandler {
     if (card.balance < points) {
       throw LoyaltyException.rule('LOY-5', `the card has ${card.balance} points; this redemption needs ${points}`);
     }
+    // A CTE, so that the driver answers the returned rows (a bare UPDATE answers [rows, count]).
     const taken: unknown[] = await manager.query(
-      `UPDATE loyalty_rewards SET stock = stock - $2 WHERE id = $1 AND stock >= $2 RETURNING id`,
+      `WITH taken AS (UPDATE loyalty_rewards SET stock = stock - $2 WHERE id = $1 AND stock >= $2 RETURNING id) SELECT id FROM taken`,
       [input.rewardId, input.quantity],
     );
     if (!taken.length) throw LoyaltyException.rule('LOY-5', 'not enough of this reward in stock');
