@@ -88,7 +88,7 @@ export async function publishPurchase(
 export async function publishReturnReceived(
   url: string,
   data: { returnId: string; storeId: string; transactionId: string; refunded: number },
-  eventId = randomUUID(),
+  eventId: string = randomUUID(),
 ): Promise<string> {
   const envelope = {
     id: eventId,
