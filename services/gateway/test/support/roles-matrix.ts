@@ -34,7 +34,7 @@ export function routeCases<T extends Record<string, Operation<unknown, unknown>>
       name,
       ...sample,
       method: operation.http.method.toLowerCase() as RouteCase['method'],
-      path: (id: string) => `/api/v1/${operation.http.path.replace(':id', id)}${sample.query ?? ''}`,
+      path: (id: string) => `/api/v1/${operation.http.path.replace(/:[A-Za-z]+/, id)}${sample.query ?? ''}`,
       roles: operation.refusedByService ? ROLES : operation.roles,
       pattern: operation.pattern,
     };
