@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'amqplib';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { POS_PURCHASES_EXCHANGE, posPurchaseRoutingKey } from '@crm/contracts';
-import { databaseUrl } from '@crm/persistence';
-import { eventually, testEnv } from '@crm/testing';
+import { eventually } from '@crm/testing';
+import { loyaltySql } from './support/loyalty';
 import { startSuite, type Suite, type ApiKey } from './support/suite';
 
 jest.setTimeout(180_000);
@@ -24,17 +24,7 @@ describe('LOY-4 retry storm over HTTP and RabbitMQ', () => {
   beforeAll(async () => {
     suite = await startSuite('loyalty_storm', ['loyalty']);
     pos = await suite.createKey('till-S001', ['pos'], 'confidential', { storeId: 'S001', rateLimitPerSecond: 10_000 });
-    const [{ datname }] = (await (async () => {
-      const admin = new Client({ connectionString: testEnv.databaseUrl });
-      await admin.connect();
-      try {
-        return (await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'test_loyalty_storm_loyalty%'`)).rows;
-      } finally {
-        await admin.end();
-      }
-    })()) as { datname: string }[];
-    sql = new Client({ connectionString: databaseUrl(testEnv.databaseUrl, datname) });
-    await sql.connect();
+    sql = await loyaltySql('loyalty_storm');
   });
 
   afterAll(async () => {
