@@ -13,6 +13,8 @@ export interface LoadRequest {
   seconds: number;
   headers?: Record<string, string>;
   body?: string;
+  /** autocannon's `[<id>]` in the body replaced by a fresh id per request (unique purchase ids). */
+  idReplacement?: boolean;
   /** Paths to rotate through (relative to `url`'s origin), e.g. one per archive id. */
   paths?: string[];
 }
@@ -40,6 +42,7 @@ async function run(load: LoadRequest): Promise<LoadFigures> {
     method: load.method,
     headers: load.headers,
     body: load.body,
+    idReplacement: load.idReplacement,
     timeout: 10,
     requests: paths?.length ? [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }] : undefined,
   });

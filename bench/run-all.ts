@@ -16,7 +16,7 @@ function readSettings(): BenchSettings {
     archives: env.int('BENCH_ARCHIVES', 100_000, { min: 1, max: 999_999 }),
     complaints: env.int('BENCH_COMPLAINTS', 100_000, { min: 1, max: 999_999 }),
     groups: env
-      .string('BENCH_SCENARIOS', 'messaging,write,list')
+      .string('BENCH_SCENARIOS', 'messaging,write,list,loyalty')
       .split(',')
       .map((group) => group.trim()),
   };
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     console.log('== messaging (in this process)');
     await runMessagingBench();
   }
-  if (!['write', 'list', 'report'].some((group) => settings.groups.includes(group))) return;
+  if (!['write', 'list', 'report', 'loyalty'].some((group) => settings.groups.includes(group))) return;
   console.log('\n== HTTP: suite (5 processes) vs floor (1 process), load from a separate process (autocannon)');
   await runHttpBench(settings);
   console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
