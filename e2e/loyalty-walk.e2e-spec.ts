@@ -6,7 +6,7 @@ import { PrismProxy, type Violation, violationsOf } from './support/prism';
 import { loyaltySql, publishReturnReceived } from './support/loyalty';
 import { startSuite, type Suite, type ApiKey } from './support/suite';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 interface Step {
   method: 'get' | 'post';

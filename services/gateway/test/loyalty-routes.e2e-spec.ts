@@ -4,7 +4,7 @@ import { GatewayHarness, type TestKey } from './support/gateway-harness';
 import { type RouteSample, callRoute, roleMismatches, routeCases } from './support/roles-matrix';
 import type { FakeService } from './support/fake-service';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 const money = (amount: number) => ({ amount, currency: 'CNY' });
 const CARD = '6200000000000003';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { type CardView, LoyaltyOperations as ops, type PosPurchaseMessage, type RecordedPurchase, ReturnEventType } from '@crm/contracts';
+import { type CardView, LoyaltyOperations as ops, type PosPurchaseMessage, type RecordedPurchase } from '@crm/contracts';
 import { ClawbackHandler } from '../src/points/clawback/clawback.handler';
-import { LoyaltyHarness, caller, cny, newMember, purchaseBody, staff } from './support/loyalty-harness';
+import { LoyaltyHarness, caller, cny, newMember, purchaseBody, returnReceivedEnvelope, staff } from './support/loyalty-harness';
 
 jest.setTimeout(300_000);
 
@@ -72,26 +72,10 @@ describe('LOY-9 ledger invariant (fast-check, real database)', () => {
   /** The clawback consumer's handler in a transaction of its own, as the inbox runs it. */
   const receive = (purchase: ModelPurchase, returnId: string, refunded: number) =>
     dataSource.transaction((manager) =>
-      clawback.execute(manager, {
-        id: randomUUID(),
-        type: ReturnEventType.ReturnReceived,
-        version: 1,
-        occurredAt: new Date().toISOString(),
-        source: 'returns',
-        correlationId: randomUUID(),
-        data: {
-          returnId,
-          number: 'RT-202612-0001',
-          customerId: randomUUID(),
-          complaintId: null,
-          handling: 'return',
-          purchaseRef: { storeId: purchase.body.storeId, transactionId: purchase.body.transactionId },
-          lines: [],
-          refunded: cny(refunded),
-          signedBy: 'w',
-          receivedAt: new Date().toISOString(),
-        },
-      }),
+      clawback.execute(
+        manager,
+        returnReceivedEnvelope({ returnId, refunded, storeId: purchase.body.storeId, transactionId: purchase.body.transactionId }),
+      ),
     );
 
   it('keeps balance = Σ ledger and earns each purchase once, whatever the sequence', async () => {

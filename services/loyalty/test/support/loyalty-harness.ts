@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { connect } from 'amqplib';
 import {
   type CardView,
+  type EventEnvelope,
   LoyaltyOperations as ops,
   MessageHeaders,
   type PosPurchaseMessage,
@@ -9,6 +10,7 @@ import {
   type PurchaseResult,
   type RecordedPurchase,
   ReturnEventType,
+  type ReturnReceivedEventData,
   type Role,
   posPurchaseRoutingKey,
 } from '@crm/contracts';
@@ -84,40 +86,43 @@ export async function publishPurchase(
   }
 }
 
-/** A `returns.return.received` envelope on `crm.events`, as the returns service publishes it (RET-4, LOY-6). */
-export async function publishReturnReceived(
-  url: string,
-  data: { returnId: string; storeId: string; transactionId: string; refunded: number },
-  eventId: string = randomUUID(),
-): Promise<string> {
-  const envelope = {
-    id: eventId,
+export interface ReturnReceipt {
+  returnId: string;
+  storeId: string;
+  transactionId: string;
+  /** The return order's cumulative refund so far, fen. */
+  refunded: number;
+}
+
+/** A `returns.return.received` envelope as the returns service publishes it (RET-4, LOY-6). */
+export function returnReceivedEnvelope(receipt: ReturnReceipt, id: string = randomUUID()): EventEnvelope<ReturnReceivedEventData> {
+  return {
+    id,
     type: ReturnEventType.ReturnReceived,
     version: 1,
     occurredAt: new Date().toISOString(),
     source: 'returns',
     correlationId: randomUUID(),
     data: {
-      returnId: data.returnId,
+      returnId: receipt.returnId,
       number: 'RT-202612-0001',
       customerId: randomUUID(),
       complaintId: null,
       handling: 'return',
-      purchaseRef: { storeId: data.storeId, transactionId: data.transactionId },
+      purchaseRef: { storeId: receipt.storeId, transactionId: receipt.transactionId },
       lines: [
-        {
-          sku: 'TEA-500G',
-          approvedQuantity: 1,
-          receivedQuantity: 1,
-          unitPrice: cny(data.refunded),
-          refunded: cny(data.refunded),
-        },
+        { sku: 'TEA-500G', approvedQuantity: 1, receivedQuantity: 1, unitPrice: cny(receipt.refunded), refunded: cny(receipt.refunded) },
       ],
-      refunded: cny(data.refunded),
+      refunded: cny(receipt.refunded),
       signedBy: 'Zhou Min',
       receivedAt: new Date().toISOString(),
     },
   };
+}
+
+/** Publishes it on `crm.events`, persistent, with publisher confirms; answers the event id. */
+export async function publishReturnReceived(url: string, receipt: ReturnReceipt, eventId: string = randomUUID()): Promise<string> {
+  const envelope = returnReceivedEnvelope(receipt, eventId);
   const connection = await connect(url);
   try {
     const channel = await connection.createConfirmChannel();

@@ -43,11 +43,7 @@ export class CardStepsHandler {
     const status = cardStatus(card, now);
     if (status === 'replaced') throw LoyaltyException.rule('LOY-8', 'the card was already replaced');
     if (status === 'expired') throw LoyaltyException.rule('LOY-7', 'an expired card is renewed, not replaced');
-    // The old card gives up its place first: a person holds one working card (LOY-2).
-    await manager.query(`UPDATE loyalty_cards SET status = 'lost', version = version + 1, updated_at = $2 WHERE number = $1`, [
-      card.number,
-      now,
-    ]);
+    await stepAside(manager, card.number, now);
     const number = await issueCardNumber(
       manager,
       this.outbox,
@@ -111,11 +107,7 @@ export class CardStepsHandler {
         occurredAt: now,
       });
     }
-    // Out of the way first: one working card per person (LOY-2); `renewed` reads as expired.
-    await manager.query(`UPDATE loyalty_cards SET status = 'lost', version = version + 1, updated_at = $2 WHERE number = $1`, [
-      card.number,
-      now,
-    ]);
+    await stepAside(manager, card.number, now);
     const number = await issueCardNumber(
       manager,
       this.outbox,
@@ -125,4 +117,13 @@ export class CardStepsHandler {
     await updateCardStatus(manager, card.number, 'renewed', number, now);
     return toCardView(await findCard(manager, number), now);
   }
+}
+
+/**
+ * LOY-2: a person holds one working card (`loyalty_cards_one_active`), so the old card leaves the
+ * `active` state before its successor is inserted; it ends `replaced` or `renewed` once the
+ * successor's number is known.
+ */
+function stepAside(manager: EntityManager, number: string, now: Date): Promise<void> {
+  return updateCardStatus(manager, number, 'lost', null, now);
 }
