@@ -183,11 +183,13 @@ describe('loyalty walk through the gateway (Prism proxy)', () => {
       transactionId: cardSale.transactionId,
       refunded: 150_000,
     });
-    await eventually(async () =>
-      expect((await suite.http().get(`/api/v1/loyalty/cards/${number}`).set(till.auth)).body).toMatchObject({
-        balance: -1,
-        lifetimePoints: 19,
-      }),
+    await eventually(
+      async () =>
+        expect((await suite.http().get(`/api/v1/loyalty/cards/${number}`).set(till.auth)).body).toMatchObject({
+          balance: -1,
+          lifetimePoints: 19,
+        }),
+      30_000,
     );
     const blocked = await step('redeem with a negative balance', {
       method: 'post',
