@@ -17,6 +17,7 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    idReplacement?: boolean;
     requests?: Request[];
     timeout?: number;
     pipelining?: number;

@@ -15,17 +15,26 @@
  * - `GET /customers?limit&q&reviewOverdue`: the list query a summary page needs (9 columns,
  *   same filters, same order), on the suite's bench customers database.
  *
+ * - `POST /loyalty/purchases` (LOY-4): one transaction with the purchase claimed by its natural key
+ *   (`ON CONFLICT DO NOTHING`, the loyalty service's table), the card row locked, the earn entry
+ *   in the ledger (its triggers move the balance), the LOY-1 summary read, the result stored, an
+ *   outbox row; a replay answers the stored result. The runner seeds the card into this database.
+ * - `POST /loyalty/quotes` (LOY-3): the card and member read by primary keys, then the same pure
+ *   quote policy the service uses.
+ *
  * Configured by environment (set by the runner): FLOOR_PORT, FLOOR_DATABASE_URL (its own
  * database, created by the runner), FLOOR_READ_DATABASE_URL (the suite's customers database),
  * FLOOR_AMQP_URL (the bench vhost). Sends `ready` over IPC once listening.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type ConfirmChannel, connect } from 'amqplib';
 import { Pool, type PoolClient } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { MESSAGING_MIGRATIONS } from '../libs/messaging/src/messaging-tables.migration';
 import { customersMigrations } from '../services/customers/src/migrations';
+import { loyaltyMigrations } from '../services/loyalty/src/migrations';
+import { quote } from '../services/loyalty/src/quote/quote.policy';
 
 const EXCHANGE = 'floor.events';
 const SINK_QUEUE = 'floor.sink';
@@ -46,7 +55,7 @@ async function migrate(): Promise<void> {
   // in one transaction, as TypeORM runs them (some lock tables).
   await transaction(writes, async (client) => {
     const runner = { query: (sql: string, parameters?: unknown[]) => client.query(sql, parameters) } as unknown as QueryRunner;
-    for (const Migration of [...MESSAGING_MIGRATIONS, ...customersMigrations]) await new Migration().up(runner);
+    for (const Migration of [...MESSAGING_MIGRATIONS, ...customersMigrations, ...loyaltyMigrations]) await new Migration().up(runner);
   });
 }
 
@@ -237,8 +246,99 @@ async function list(params: URLSearchParams, response: ServerResponse): Promise<
   });
 }
 
+interface FloorPurchase {
+  storeId: string;
+  transactionId: string;
+  occurredAt: string;
+  phone?: string;
+  cardNumber?: string;
+  paid: { amount: number };
+  lines: { sku: string; quantity: number; unitPrice: { amount: number; currency: string }; promo?: boolean }[];
+}
+
+async function loyaltyPurchase(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const text = await readBody(request);
+  const input = JSON.parse(text) as FloorPurchase;
+  const hash = createHash('sha256').update(text).digest('hex');
+  const id = randomUUID();
+  const now = new Date();
+  const answer = await transaction(writes, async (client) => {
+    await client.query(`INSERT INTO inbox_messages (consumer, message_id, type) VALUES ('rpc', $1, 'command')`, [randomUUID()]);
+    const claimed = await client.query(
+      `INSERT INTO loyalty_purchases (id, store_id, transaction_id, body_hash, occurred_at, paid, points_earned, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 0, $7) ON CONFLICT ON CONSTRAINT loyalty_purchases_natural_key DO NOTHING RETURNING id`,
+      [id, input.storeId, input.transactionId, hash, input.occurredAt, input.paid.amount, now],
+    );
+    if (!claimed.rowCount) {
+      const { rows } = await client.query('SELECT result FROM loyalty_purchases WHERE store_id = $1 AND transaction_id = $2', [
+        input.storeId,
+        input.transactionId,
+      ]);
+      return { status: 200, body: rows[0].result as unknown };
+    }
+    const { rows: cards } = await client.query(
+      `SELECT c.balance, m.phone_key FROM loyalty_cards c JOIN loyalty_members m ON m.id = c.member_id WHERE c.number = $1 FOR UPDATE OF c`,
+      [input.cardNumber],
+    );
+    const points = Math.floor(input.paid.amount / 10_000);
+    await client.query(
+      `INSERT INTO loyalty_ledger (id, card_number, type, points, lifetime_delta, cause, purchase_id, occurred_at)
+       VALUES ($1, $2, 'earn', $3, $3, $4, $5, $6)`,
+      [randomUUID(), input.cardNumber, points, `purchase ${input.storeId}/${input.transactionId}`, id, now],
+    );
+    const { rows: summary } = await client.query(
+      `SELECT coalesce(max(paid), 0) AS largest, coalesce(sum(paid), 0) AS total FROM loyalty_purchases
+       WHERE phone_key = $1 AND occurred_at >= $2 AND occurred_at <= $3`,
+      [cards[0].phone_key, new Date(now.getTime() - 183 * 86_400_000), now],
+    );
+    const result = {
+      purchaseId: id,
+      pointsEarned: points,
+      balance: Number(cards[0].balance) + points,
+      vipEligible: Number(summary[0].largest) >= 100_000 || Number(summary[0].total) + input.paid.amount >= 200_000,
+    };
+    await client.query(`UPDATE loyalty_purchases SET phone_key = $2, card_number = $3, points_earned = $4, result = $5 WHERE id = $1`, [
+      id,
+      cards[0].phone_key,
+      input.cardNumber,
+      points,
+      JSON.stringify(result),
+    ]);
+    const envelope = {
+      id: randomUUID(),
+      type: 'loyalty.points.earned',
+      version: 1,
+      occurredAt: now.toISOString(),
+      source: 'floor',
+      data: result,
+    };
+    await client.query('INSERT INTO outbox_messages (id, type, aggregate_id, envelope) VALUES ($1, $2, $3, $4)', [
+      envelope.id,
+      envelope.type,
+      input.cardNumber,
+      JSON.stringify(envelope),
+    ]);
+    return { status: 201, body: result as unknown };
+  });
+  wakeRelay();
+  send(response, answer.status, answer.body);
+}
+
+async function loyaltyQuote(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const input = JSON.parse(await readBody(request)) as { cardNumber: string; idChecked?: boolean; lines: FloorPurchase['lines'] };
+  const { rows } = await writes.query(
+    `SELECT c.lifetime_points, to_char(m.birthday, 'YYYY-MM-DD') AS birthday FROM loyalty_cards c
+     JOIN loyalty_members m ON m.id = c.member_id WHERE c.number = $1`,
+    [input.cardNumber],
+  );
+  if (!rows.length) return send(response, 404, { title: 'not found' });
+  send(response, 200, quote(input, { lifetimePoints: Number(rows[0].lifetime_points), birthday: rows[0].birthday as string }, new Date()));
+}
+
 async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://floor');
+  if (request.method === 'POST' && url.pathname === '/loyalty/purchases') return loyaltyPurchase(request, response);
+  if (request.method === 'POST' && url.pathname === '/loyalty/quotes') return loyaltyQuote(request, response);
   if (request.method === 'POST' && url.pathname === '/customers') return register(request, response);
   if (request.method === 'GET' && url.pathname === '/customers') return list(url.searchParams, response);
   const byId = /^\/customers\/([0-9a-f-]{36})$/.exec(url.pathname);

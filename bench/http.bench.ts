@@ -7,6 +7,7 @@
  * bench/results/latest.json. Asserts nothing.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect } from 'amqplib';
@@ -42,7 +43,7 @@ export interface BenchSettings {
   feedEvents: number;
   /** active customers bulk-loaded with 24 months of sales figures before the `key-customers` group (DEV-5) */
   salesCustomers: number;
-  /** `messaging`, `write` (POST, GET by id), `list` (the 100k-archive pages), `report` (CMP-13 monthly report), `feed` (RET-7 event feed pages), `key-customers` (DEV-5) */
+  /** `messaging`, `write` (POST, GET by id), `list` (the 100k-archive pages), `report` (CMP-13 monthly report), `feed` (RET-7 event feed pages), `key-customers` (DEV-5), `loyalty` (LOY-4 purchases, LOY-3 quotes) */
   groups: string[];
 }
 
@@ -231,6 +232,8 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
         { url: floorUrl, method: 'GET', paths: ids.map((id) => `/customers/${id}`) },
       );
     }
+
+    if (settings.groups.includes('loyalty')) await loyaltyScenarios(api, suite.adminKey, floorUrl, names, scenario);
 
     /**
      * A report read as a client would: one checked call, then REPORT_SEQUENTIAL_CALLS calls one
@@ -450,6 +453,122 @@ export async function runHttpBench(settings: BenchSettings): Promise<void> {
     process.off('SIGTERM', interrupted);
     await cleanUp();
   }
+}
+
+/** Members with a card for the loyalty group: purchases spread over them, as over a store's tills. */
+const LOYALTY_BENCH_CARDS = 16;
+
+type ScenarioRunner = (name: string, connections: number, suiteTarget: Target, floorTarget: Target) => Promise<void>;
+
+/**
+ * Issue 9: `POST /loyalty/purchases` (LOY-4, every request a new transactionId; spread over 16
+ * cards, and all on one card, whose row lock then serialises them) and `POST /loyalty/quotes` (LOY-3) through the
+ * gateway with a store-bound `pos` key, against the floor doing the same durable work on the same
+ * tables (bench/floor-server.ts). Targets: purchases ≥ 50 % of the floor's throughput with p99 ≤
+ * 3× the floor's and no errors at 32 connections; quotes ≥ 2,000/s.
+ */
+async function loyaltyScenarios(
+  api: string,
+  adminKey: string,
+  floorUrl: string,
+  names: BenchNames,
+  scenario: ScenarioRunner,
+): Promise<void> {
+  const admin = { 'Content-Type': 'application/json', Authorization: `Bearer ${adminKey}` };
+  const created = await fetch(`${api}/api-keys`, {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify({ name: 'bench-till', roles: ['pos'], clearance: 'confidential', storeId: 'S001', rateLimitPerSecond: 100_000 }),
+  });
+  const till = { 'Content-Type': 'application/json', Authorization: `Bearer ${((await created.json()) as { key: string }).key}` };
+  const occurredAt = new Date(Date.now() - 60_000).toISOString();
+  const line = { sku: 'TEA-500G', quantity: 2, unitPrice: { amount: 64_000, currency: 'CNY' } };
+  // CARDS members, each qualified by one sale and given a card through the API, and the same
+  // members and cards in the floor's database.
+  const members: { phone: string; cardNumber: string }[] = [];
+  for (let i = 0; i < LOYALTY_BENCH_CARDS; i++) {
+    const phone = `1390000${String(i).padStart(4, '0')}`;
+    const qualifying = await fetch(`${api}/loyalty/purchases`, {
+      method: 'POST',
+      headers: till,
+      body: JSON.stringify({
+        storeId: 'S001',
+        transactionId: `bench-qualify-${i}`,
+        occurredAt,
+        phone,
+        lines: [line],
+        paid: { amount: 128_000, currency: 'CNY' },
+      }),
+    });
+    if (qualifying.status !== 201) throw new Error(`POST /loyalty/purchases answered ${qualifying.status}`);
+    const card = await fetch(`${api}/loyalty/cards`, {
+      method: 'POST',
+      headers: till,
+      body: JSON.stringify({ phone, name: 'Bench Member', birthday: '1990-05-17', storeId: 'S001' }),
+    });
+    if (card.status !== 201) throw new Error(`POST /loyalty/cards answered ${card.status}`);
+    members.push({ phone, cardNumber: ((await card.json()) as { cardNumber: string }).cardNumber });
+  }
+  const floorDb = new Client({ connectionString: databaseUrlOf(names.database('floor')) });
+  await floorDb.connect();
+  try {
+    for (const { phone, cardNumber } of members) {
+      const memberId = randomUUID();
+      await floorDb.query(
+        `INSERT INTO loyalty_members (id, phone_key, name, birthday, store_id, created_at) VALUES ($1, $2, 'Bench', '1990-05-17', 'S001', now())`,
+        [memberId, phone],
+      );
+      await floorDb.query(
+        `INSERT INTO loyalty_cards (number, member_id, status, store_id, issued_at, expires_at, updated_at, version)
+         VALUES ($1, $2, 'active', 'S001', now(), now() + interval '2 years', now(), 1)`,
+        [cardNumber, memberId],
+      );
+    }
+  } finally {
+    await floorDb.end();
+  }
+  const purchaseOf = (cardNumber: string) =>
+    JSON.stringify({
+      storeId: 'S001',
+      transactionId: 'bench-[<id>]',
+      occurredAt,
+      cardNumber,
+      lines: [line],
+      paid: { amount: 120_000, currency: 'CNY' },
+    });
+  const cardNumber = members[0].cardNumber;
+  const bodies = members.map((member) => purchaseOf(member.cardNumber));
+  const json = { 'Content-Type': 'application/json' };
+  await scenario(
+    `POST /loyalty/purchases (${LOYALTY_BENCH_CARDS} cards)`,
+    32,
+    { url: `${api}/loyalty/purchases`, method: 'POST', headers: till, bodies },
+    { url: `${floorUrl}/loyalty/purchases`, method: 'POST', headers: json, bodies },
+  );
+  const purchase = purchaseOf(cardNumber);
+  await scenario(
+    'POST /loyalty/purchases (one card)',
+    32,
+    { url: `${api}/loyalty/purchases`, method: 'POST', headers: till, body: purchase, idReplacement: true },
+    {
+      url: `${floorUrl}/loyalty/purchases`,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: purchase,
+      idReplacement: true,
+    },
+  );
+  const basket = JSON.stringify({
+    cardNumber,
+    storeId: 'S001',
+    lines: [line, { sku: 'CUP', quantity: 1, unitPrice: { amount: 5_000, currency: 'CNY' }, promo: true }],
+  });
+  await scenario(
+    'POST /loyalty/quotes',
+    32,
+    { url: `${api}/loyalty/quotes`, method: 'POST', headers: till, body: basket },
+    { url: `${floorUrl}/loyalty/quotes`, method: 'POST', headers: json, body: basket },
+  );
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;

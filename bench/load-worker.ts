@@ -3,6 +3,7 @@
  * the floor shares an event loop with the client. Receives one load description at a time over
  * IPC, runs autocannon and answers with the figures.
  */
+import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 
 export interface LoadRequest {
@@ -13,6 +14,10 @@ export interface LoadRequest {
   seconds: number;
   headers?: Record<string, string>;
   body?: string;
+  /** autocannon's `[<id>]` in the body replaced by a fresh id per request (unique purchase ids). */
+  idReplacement?: boolean;
+  /** Bodies to rotate through (e.g. one per loyalty card); `[<id>]` in them is replaced by a fresh id. */
+  bodies?: string[];
   /** Paths to rotate through (relative to `url`'s origin), e.g. one per archive id. */
   paths?: string[];
 }
@@ -33,6 +38,7 @@ export interface LoadFigures {
 async function run(load: LoadRequest): Promise<LoadFigures> {
   let next = 0;
   const paths = load.paths;
+  const bodies = load.bodies;
   const result = await autocannon({
     url: load.url,
     connections: load.connections,
@@ -40,8 +46,13 @@ async function run(load: LoadRequest): Promise<LoadFigures> {
     method: load.method,
     headers: load.headers,
     body: load.body,
+    idReplacement: load.idReplacement,
     timeout: 10,
-    requests: paths?.length ? [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }] : undefined,
+    requests: paths?.length
+      ? [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }]
+      : bodies?.length
+        ? [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length].replace('[<id>]', randomUUID()) }) }]
+        : undefined,
   });
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count]));
   const answered = Object.values(statusCodes).reduce((sum, count) => sum + count, 0);

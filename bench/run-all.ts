@@ -18,7 +18,7 @@ function readSettings(): BenchSettings {
     feedEvents: env.int('BENCH_FEED_EVENTS', 1_000_000, { min: 1, max: 10_000_000 }),
     salesCustomers: env.int('BENCH_SALES_CUSTOMERS', 100_000, { min: 10, max: 999_999 }),
     groups: env
-      .string('BENCH_SCENARIOS', 'messaging,write,list')
+      .string('BENCH_SCENARIOS', 'messaging,write,list,loyalty')
       .split(',')
       .map((group) => group.trim()),
   };
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     console.log('== messaging (in this process)');
     await runMessagingBench();
   }
-  if (!['write', 'list', 'report', 'feed', 'key-customers'].some((group) => settings.groups.includes(group))) return;
+  if (!['write', 'list', 'report', 'feed', 'key-customers', 'loyalty'].some((group) => settings.groups.includes(group))) return;
   console.log('\n== HTTP: suite (5 processes) vs floor (1 process), load from a separate process (autocannon)');
   await runHttpBench(settings);
   console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);

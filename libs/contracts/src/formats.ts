@@ -3,6 +3,7 @@ import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
@@ -221,13 +222,17 @@ export function Bool(options: FieldOptions & { query?: boolean } = {}): Property
 }
 
 /** A nested object (or, with `list`, up to 100 of them) validated with its own class. */
-export function Nested(type: () => Function, options: FieldOptions & { list?: boolean; maxItems?: number } = {}): PropertyDecorator {
+export function Nested(
+  type: () => Function,
+  options: FieldOptions & { list?: boolean; maxItems?: number; minItems?: number } = {},
+): PropertyDecorator {
   const maxItems = options.maxItems ?? LIMITS.list;
+  const minItems = options.list && options.minItems ? { minItems: options.minItems } : {};
   return applyDecorators(
     // An arrow written as `type: () => …` is what @nestjs/swagger recognises as a lazy type (by its name).
-    describe(options, { type: () => type(), ...(options.list ? { isArray: true, maxItems } : {}) }),
+    describe(options, { type: () => type(), ...(options.list ? { isArray: true, maxItems, ...minItems } : {}) }),
     presence(options),
-    ...(options.list ? [IsArray(), ArrayMaxSize(maxItems)] : [IsObject()]),
+    ...(options.list ? [IsArray(), ArrayMaxSize(maxItems), ...(minItems.minItems ? [ArrayMinSize(minItems.minItems)] : [])] : [IsObject()]),
     ValidateNested({ each: options.list }),
     Type(type),
   );

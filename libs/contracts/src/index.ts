@@ -10,6 +10,6 @@ export * from './complaints';
 export * from './service-requests';
 export * from './returns';
 export * from './message-contracts';
-export * from './loyalty/pos-input';
+export * from './loyalty';
 export * from './roles-doc';
 export * from './event-feed';

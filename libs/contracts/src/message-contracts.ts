@@ -3,6 +3,7 @@ import { CUSTOMER_EVENT_DATA } from './customers/customer-events';
 import { DEVELOPMENT_EVENT_DATA } from './customers/development-events';
 import { RETURN_EVENT_DATA } from './returns/return-events';
 import { SERVICE_REQUEST_EVENT_DATA } from './service-requests/service-request-events';
+import { LOYALTY_EVENT_DATA } from './loyalty/loyalty-events';
 
 /** A class with class-validator rules; the transport instantiates it from the message body. */
 export type ContractClass<T extends object = object> = new () => T;
@@ -21,6 +22,7 @@ export const EVENT_DATA_CONTRACTS: EventDataContracts = {
   ...COMPLAINT_EVENT_DATA,
   ...RETURN_EVENT_DATA,
   ...SERVICE_REQUEST_EVENT_DATA,
+  ...LOYALTY_EVENT_DATA,
 };
 
 /**

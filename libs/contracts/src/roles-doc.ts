@@ -3,6 +3,7 @@ import { ComplaintOperations } from './complaints/complaint-operations';
 import { CustomerOperations } from './customers/customer-operations';
 import { ReturnOperations } from './returns/return-operations';
 import { DevelopmentOperations } from './customers/development-operations';
+import { LoyaltyOperations } from './loyalty/loyalty-operations';
 import { type OperationTable, openApiPath } from './operations';
 import { ServiceRequestOperations } from './service-requests/service-request-operations';
 
@@ -13,6 +14,7 @@ export const OPERATION_TABLES: Record<string, OperationTable> = {
   returns: ReturnOperations,
   'service requests': ServiceRequestOperations,
   'customer development': DevelopmentOperations,
+  loyalty: LoyaltyOperations,
 };
 
 /**

@@ -7,6 +7,7 @@ import { DevelopmentModule } from './development/development.module';
 import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { LoyaltyModule } from './loyalty/loyalty.module';
 import { type GatewayInfrastructure, InfrastructureModule } from './infrastructure.module';
 import { ReturnsModule } from './returns/returns.module';
 import { RpcModule } from './rpc/rpc.module';
@@ -31,6 +32,7 @@ export class GatewayModule {
         EventFeedModule,
         ServiceRequestsModule,
         DevelopmentModule,
+        LoyaltyModule,
       ],
     };
   }

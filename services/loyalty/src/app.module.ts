@@ -1,12 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { LoyaltyModule } from './loyalty.module';
 
-/**
- * The loyalty service. It boots, owns its database and answers pings; its domain arrives with its
- * own issue (see README "Status").
- */
+/** The loyalty service (LOY-1..LOY-10; see services/loyalty/README.md for the rules and where they live). */
 @Module({})
 export class LoyaltyAppModule {
   static with(core: DynamicModule): DynamicModule {
-    return { module: LoyaltyAppModule, imports: [core] };
+    return { module: LoyaltyAppModule, imports: [core, LoyaltyModule] };
   }
 }

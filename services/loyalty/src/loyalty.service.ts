@@ -1,3 +1,4 @@
+import { PosPurchaseInput } from '@crm/contracts';
 import { bootstrapDomainService, type RunningService } from '@crm/service-kit';
 import { LoyaltyAppModule } from './app.module';
 import type { LoyaltyConfig } from './loyalty.config';
@@ -9,5 +10,7 @@ export function startLoyaltyService(config: LoyaltyConfig): Promise<RunningServi
     module: (core) => LoyaltyAppModule.with(core),
     entities: [],
     migrations: loyaltyMigrations,
+    // API.md "POS input": tills publish purchases to `pos.purchases` (queue `loyalty.pos-purchases`).
+    inputs: [PosPurchaseInput],
   });
 }

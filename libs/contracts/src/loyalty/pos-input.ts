@@ -1,4 +1,3 @@
-import { ArrayMinSize } from 'class-validator';
 import { Bool, Instant, Int, Money, Nested, Phone, Text } from '../formats';
 import { definePlainInput } from '../message-contracts';
 
@@ -30,9 +29,9 @@ export class PosPurchaseMessage {
   @Instant() occurredAt: string;
   @Phone({ optional: true }) phone?: string;
   /** API.md: card numbers are strings of 16 digits. */
-  @Text({ optional: true, min: 16, max: 16, pattern: /^\d{16}$/, patternRule: '16 digits' }) cardNumber?: string;
-  @ArrayMinSize(1)
-  @Nested(() => PosPurchaseLine, { list: true })
+  @Text({ optional: true, min: 16, max: 16, pattern: /^\d{16}$/, patternRule: '16 digits', example: '6200000000000003' })
+  cardNumber?: string;
+  @Nested(() => PosPurchaseLine, { list: true, minItems: 1 })
   lines: PosPurchaseLine[];
   /** LOY-1/LOY-4: the amount actually paid, after all discounts. */
   @Nested(() => Money) paid: Money;

@@ -16,6 +16,7 @@ import {
   ComplaintFollowUpBody,
   ComplaintProposalBody,
   CreditInvestigationBody,
+  CreateRewardBody,
   CustomerArchiveInput,
   CustomerChanges,
   DesignateVisitorBody,
@@ -24,6 +25,10 @@ import {
   VisitReportBody,
   GradeCustomerBody,
   ExtendComplaintBody,
+  IssueCardBody,
+  PosPurchaseMessage,
+  QuoteBody,
+  RedeemBody,
   ReasonBody,
   RegisterComplaintBody,
   RejectComplaintBody,
@@ -44,6 +49,7 @@ import { ReturnsController } from '../returns/returns.controller';
 import { CustomersController } from '../customers/customers.controller';
 import { ServiceRequestsController } from '../service-requests/service-requests.controller';
 import { DevelopmentController } from '../development/development.controller';
+import { LoyaltyController } from '../loyalty/loyalty.controller';
 import { DomainClient } from '../rpc/domain.client';
 import { buildOpenApiDocument } from './openapi';
 
@@ -65,7 +71,14 @@ describe('OpenAPI document versus enforced validation', () => {
 
   beforeAll(async () => {
     const module = await Test.createTestingModule({
-      controllers: [CustomersController, ComplaintsController, ReturnsController, ServiceRequestsController, DevelopmentController],
+      controllers: [
+        CustomersController,
+        ComplaintsController,
+        ReturnsController,
+        ServiceRequestsController,
+        DevelopmentController,
+        LoyaltyController,
+      ],
       providers: [{ provide: DomainClient, useValue: {} }],
     }).compile();
     const app = module.createNestApplication(new FastifyAdapter(), { logger: false });
@@ -134,6 +147,11 @@ describe('OpenAPI document versus enforced validation', () => {
     DesignateVisitorBody,
     VisitReportBody,
     SalesFiguresBody,
+    PosPurchaseMessage,
+    IssueCardBody,
+    QuoteBody,
+    CreateRewardBody,
+    RedeemBody,
   ];
 
   it.each(BODIES.map((contract) => [contract.name, contract] as const))(
@@ -239,6 +257,15 @@ describe('OpenAPI document versus enforced validation', () => {
       ServiceOpinionBody,
       { ratings: { attitude: 'poor', skill: 'poor', arrival: 'poor', promiseKept: 'poor' }, grievance: { text: 'late' } },
     ],
+    [QuoteBody, { cardNumber: '6200000000000003', storeId: 'S1', lines: [] }],
+    [
+      QuoteBody,
+      { cardNumber: '620000000000003', storeId: 'S1', lines: [{ sku: 'a', quantity: 1, unitPrice: { amount: 1, currency: 'CNY' } }] },
+    ],
+    [RedeemBody, { storeId: 'S1', cardNumber: '6200000000000003', rewardId: 'x', quantity: 1 }],
+    [RedeemBody, { storeId: 'S1', cardNumber: '6200000000000003', rewardId: '1d7c1f6e-2a3b-4c5d-8e9f-0a1b2c3d4e5f', quantity: 0 }],
+    [IssueCardBody, { phone: '13800138000', name: 'Li', birthday: '1990-02-30', storeId: 'S1' }],
+    [CreateRewardBody, { name: 'cup', pointsCost: 0, stock: 1 }],
   ] as const)('%p %p: the document and the contract agree', (contract, body) => {
     expect({ document: documentSays(contract, body) }).toEqual({ document: contractSays(contract, body) });
   });

@@ -43,7 +43,7 @@ export function routeCases<T extends Record<string, Operation<unknown, unknown>>
 }
 
 /** Sends one case as `key` (a fresh id unless given). */
-export function callRoute(harness: GatewayHarness, route: RouteCase, key: TestKey, id = randomUUID()) {
+export function callRoute(harness: GatewayHarness, route: RouteCase, key: TestKey, id: string = randomUUID()) {
   let request = harness.http()[route.method](route.path(id)).set(key.auth);
   for (const [name, value] of Object.entries(route.headers ?? {})) request = request.set(name, value);
   return route.body ? request.send(route.body) : request;
