@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import type { Client } from 'pg';
 import { EventProbe, eventually } from '@crm/testing';
-import { PrismProxy, type Violation, violationsOf } from './support/prism';
+import { PrismProxy, PrismWalk } from './support/prism';
 import { loyaltySql, publishReturnReceived } from './support/loyalty';
 import { startSuite, type Suite, type ApiKey } from './support/suite';
 
 jest.setTimeout(180_000);
-
-interface Step {
-  method: 'get' | 'post';
-  path: string;
-  key: ApiKey;
-  body?: unknown;
-  status: number;
-}
 
 const cny = (amount: number) => ({ amount, currency: 'CNY' });
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString().replace(/\.\d+Z$/, 'Z');
@@ -31,7 +22,7 @@ describe('loyalty walk through the gateway (Prism proxy)', () => {
   let prism: PrismProxy;
   let probe: EventProbe;
   let sql: Client;
-  const walked: { step: string; violations: Violation[] }[] = [];
+  let walk: PrismWalk;
   const keys: Record<string, ApiKey> = {};
 
   beforeAll(async () => {
@@ -44,6 +35,7 @@ describe('loyalty walk through the gateway (Prism proxy)', () => {
     sql = await loyaltySql('loyalty_walk');
     const document = (await suite.http().get('/api/docs-json').expect(200)).body as object;
     prism = await PrismProxy.start(document, suite.url);
+    walk = new PrismWalk(prism.url);
   });
 
   afterAll(async () => {
@@ -53,17 +45,7 @@ describe('loyalty walk through the gateway (Prism proxy)', () => {
     await suite?.close();
   });
 
-  async function step(name: string, { method, path, key, body, status }: Step): Promise<request.Response> {
-    let call = request(prism.url)[method](`/api/v1${path}`).set(key.auth);
-    const response = await (body === undefined ? call : (call = call.send(body as object)));
-    walked.push({ step: `${name}: ${method.toUpperCase()} ${path} → ${response.status}`, violations: violationsOf(response.headers) });
-    expect({ name, status: response.status, body: response.status === status ? undefined : response.body }).toEqual({
-      name,
-      status,
-      body: undefined,
-    });
-    return response;
-  }
+  const step: PrismWalk['step'] = (name, spec) => walk.step(name, spec);
 
   it('walks a member from the first sale to clawback, loss, renewal and the report, with zero response violations', async () => {
     const { till, otherTill, service, manager, executive, warehouse } = keys;
@@ -277,13 +259,9 @@ describe('loyalty walk through the gateway (Prism proxy)', () => {
     );
     await probe.waitFor(() => types.every((type) => probe.bodies<{ type: string }>().some((event) => event.type === type)));
 
-    const problems = walked.flatMap(({ step: name, violations }) =>
-      violations
-        .filter((violation) => violation.location[0] === 'response')
-        .map((violation) => `${name}: ${violation.location.join('.')} ${violation.message}`),
-    );
-    console.log(`Loyalty walk: ${walked.length} requests through Prism, ${problems.length} response violations`);
+    const problems = walk.responseViolations();
+    console.log(`Loyalty walk: ${walk.walked.length} requests through Prism, ${problems.length} response violations`);
     expect(problems).toEqual([]);
-    expect(walked.some(({ violations }) => violations.some((violation) => violation.location[0] === 'request'))).toBe(true);
+    expect(walk.sawRequestViolation()).toBe(true);
   });
 });
