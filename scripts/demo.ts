@@ -201,7 +201,8 @@ async function main(): Promise<void> {
   );
   const voucher = posted.data as { number: string; lines: { account: string; debit: { amount: number }; credit: { amount: number } }[] };
   say(`${voucher.number}`);
-  for (const line of voucher.lines) say(`  ${line.account.padEnd(36)} debit ${yuan(line.debit.amount).padStart(14)}  credit ${yuan(line.credit.amount).padStart(14)}`);
+  for (const line of voucher.lines)
+    say(`  ${line.account.padEnd(36)} debit ${yuan(line.debit.amount).padStart(14)}  credit ${yuan(line.credit.amount).padStart(14)}`);
   say(`events on the finance queue so far: ${books.events.map((event) => event.type as string).join(', ')}`);
 
   step('Points clawed back for the returned goods (LOY-6)');
