@@ -134,8 +134,9 @@ describe('LOY-10 no personal data in the logs of a run', () => {
     await connection.close();
     await eventually(async () => expect(output).toContain('dead-letter-probe'));
 
-    // The logs are there (debug level, requests logged) and hold ids…
-    expect(output).toContain('"level":"debug"');
+    // The logs are there (the processes run at LOG_LEVEL=debug; every request is logged) and hold ids…
+    // (No debug line is guaranteed: the relay's "published with no queue bound" no longer happens
+    // since the gateway's event feed binds every event.)
     expect(output).toContain('/loyalty/cards');
     // …but none of the member's personal data, however it was typed.
     for (const secret of [PHONE, PHONE_DIGITS, '135 6666 7777', NAME, 'Ouyang', BIRTHDAY])
