@@ -28,8 +28,7 @@ describe('complaint lifecycle through the gateway (Prism proxy)', () => {
       keys[role] = await suite.createKey(`${role}-complaints`, [role], 'confidential');
     }
     probe = await EventProbe.bind('complaints.#', suite.vhost.url);
-    const document = (await suite.http().get('/api/docs-json').expect(200)).body as object;
-    prism = await PrismProxy.start(document, suite.url);
+    prism = await PrismProxy.inFrontOf(suite.url);
     walk = new PrismWalk(prism.url);
   });
 

@@ -32,8 +32,7 @@ describe('customer development and field visits through the gateway (Prism proxy
       keys[role] = await suite.createKey(`${role}-development`, [role], 'secret');
     }
     probe = await EventProbe.bind('customers.#', suite.vhost.url);
-    const document = (await suite.http().get('/api/docs-json').expect(200)).body as object;
-    prism = await PrismProxy.start(document, suite.url);
+    prism = await PrismProxy.inFrontOf(suite.url);
     walk = new PrismWalk(prism.url);
   });
 

@@ -102,8 +102,7 @@ describe('a finance system books returns from the events alone', () => {
       keys[role] = await suite.createKey(`${role}-finance`, [role], 'confidential');
     }
     finance = await FinanceSystem.bind(suite.vhost.url, 'finance-system.bookings');
-    const document = (await suite.http().get('/api/docs-json').expect(200)).body as object;
-    prism = await PrismProxy.start(document, suite.url);
+    prism = await PrismProxy.inFrontOf(suite.url);
   });
 
   afterAll(async () => {

@@ -33,8 +33,7 @@ describe('loyalty walk through the gateway (Prism proxy)', () => {
       keys[role] = await suite.createKey(`${role}-loyalty`, [role]);
     probe = await EventProbe.bind('loyalty.#', suite.vhost.url);
     sql = await loyaltySql('loyalty_walk');
-    const document = (await suite.http().get('/api/docs-json').expect(200)).body as object;
-    prism = await PrismProxy.start(document, suite.url);
+    prism = await PrismProxy.inFrontOf(suite.url);
     walk = new PrismWalk(prism.url);
   });
 

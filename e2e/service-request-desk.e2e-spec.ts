@@ -40,8 +40,7 @@ describe('after-sales service desk through the gateway (Prism proxy)', () => {
     }
     // What a finance system does (API.md "Events"): its own queue bound to crm.events.
     finance = await EventProbe.bind('complaints.service-request.#', suite.vhost.url);
-    const document = (await suite.http().get('/api/docs-json').expect(200)).body as object;
-    prism = await PrismProxy.start(document, suite.url);
+    prism = await PrismProxy.inFrontOf(suite.url);
     walk = new PrismWalk(prism.url);
   });
 

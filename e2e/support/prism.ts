@@ -24,6 +24,12 @@ export class PrismProxy {
     readonly url: string,
   ) {}
 
+  /** Prism in front of a running gateway, validating against the document that gateway serves (GW-1). */
+  static async inFrontOf(gatewayUrl: string): Promise<PrismProxy> {
+    const document = (await request(gatewayUrl).get('/api/docs-json').expect(200)).body as object;
+    return PrismProxy.start(document, gatewayUrl);
+  }
+
   static async start(document: object, upstream: string): Promise<PrismProxy> {
     const folder = mkdtempSync(join(tmpdir(), 'prism-'));
     const file = join(folder, 'openapi.json');
