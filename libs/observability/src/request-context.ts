@@ -18,6 +18,14 @@ export interface RequestContext {
   /** The RPC command's message id, claimed in the inbox by its first write (no double apply). */
   commandId?: string;
   commandClaimed?: boolean;
+  /**
+   * At the gateway, for a request under an `Idempotency-Key` it has claimed: the seed of the
+   * command ids it sends (GW-6), so that a retry after an unknown outcome (504, a lost reply, a
+   * gateway that died mid-request) sends the same commands and the service answers their first
+   * result instead of applying them twice. `commandsSent` numbers the commands of one request.
+   */
+  idempotencySeed?: string;
+  commandsSent?: number;
   /** Resources whose data this command erased (CUS-9); sent back with the RPC reply. */
   erased?: string[];
 }

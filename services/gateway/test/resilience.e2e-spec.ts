@@ -117,12 +117,14 @@ describe('Idempotency-Key after a 504', () => {
   let harness: GatewayHarness;
   let sales: TestKey;
   let runs = 0;
+  const commandIds: string[] = [];
 
   beforeAll(async () => {
     harness = await GatewayHarness.start('gw_idem_504', { config: { rpcTimeoutMs: 1000 } });
     sales = await harness.createKey('sales', ['sales']);
     await harness.fake('customers', {
-      [CustomerOperations.register.pattern]: async () => {
+      [CustomerOperations.register.pattern]: async (_payload, context) => {
+        commandIds.push(String(context.message.properties.messageId));
         runs += 1;
         if (runs === 1) await sleep(1500);
         return { id: `c-${runs}` };
@@ -134,7 +136,7 @@ describe('Idempotency-Key after a 504', () => {
     await harness?.close();
   });
 
-  it('answers 409 until the lock expires, and only then runs the command again', async () => {
+  it('answers 409 until the lock expires, and only then sends the same command again', async () => {
     const register = () =>
       harness
         .http()
@@ -151,5 +153,17 @@ describe('Idempotency-Key after a 504', () => {
     const retried = await register().expect(201);
     expect(retried.body.id).toBe('c-2');
     expect(runs).toBe(2);
+    // The retry is the same command (same message id): a real service's command inbox answers the
+    // first result instead of applying it twice (this fake has no inbox, so it ran again).
+    expect(commandIds[1]).toBe(commandIds[0]);
+    // Another key's request is another command.
+    await harness
+      .http()
+      .post('/api/v1/customers')
+      .set(sales.auth)
+      .set('Idempotency-Key', 'another')
+      .send({ type: 'retailer', name: 'Slow Co', contacts: [] })
+      .expect(201);
+    expect(new Set(commandIds).size).toBe(2);
   });
 });

@@ -19,6 +19,12 @@ export interface RpcCallOptions {
    * settles, so that the caller's copies are gone before it answers its own client.
    */
   onErased?: (resourceIds: string[]) => Promise<unknown>;
+  /**
+   * The command's message id, when the caller can name the command (a UUID): a retry of the same
+   * command under the same id is answered from the service's command inbox instead of running
+   * again (GW-6 across a lost reply). Without it every call is a new command (random id).
+   */
+  commandId?: string;
 }
 
 interface Pending {
@@ -62,6 +68,7 @@ export class RpcClient {
     }
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
     const id = randomUUID();
+    const messageId = options.commandId ?? id;
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
@@ -74,7 +81,7 @@ export class RpcClient {
           mandatory: true,
           replyTo: DIRECT_REPLY_TO,
           correlationId: id,
-          messageId: id,
+          messageId,
           type: pattern,
           contentType: 'application/json',
           expiration: String(timeoutMs),

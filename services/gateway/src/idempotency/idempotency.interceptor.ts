@@ -4,10 +4,12 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { type Observable, catchError, from, mergeMap, of, switchMap } from 'rxjs';
+import { currentContext } from '@crm/observability';
 import type { AuthenticatedRequest } from '../auth/current-caller.decorator';
 import { LOGGER } from '../gateway.tokens';
 import { GatewayErrorCode, GatewayException } from '../http/gateway.exception';
 import { StoredProblem, toProblem } from '../http/problem';
+import { idempotencySeed } from './command-id';
 import { resourceIdOf, settlementOf } from './idempotency-outcome';
 import { IdempotencyStore } from './idempotency.store';
 import { SKIP_IDEMPOTENCY_KEY } from './idempotent.decorator';
@@ -21,7 +23,8 @@ export const REPLAYED_HEADER = 'Idempotent-Replayed';
  * first is still running, 409. Only final answers are kept — a success or a domain service's
  * refusal. A failure where nothing can have run (validation, broker down before publishing)
  * frees the key; after a 504 or any other failure where the command may have run, the record
- * stays in progress until its lock expires (`settlementOf`). Each record notes the resource it
+ * stays in progress until its lock expires (`settlementOf`); the retry then sends the same command
+ * ids (`command-id.ts`), so a command that did run is answered, not applied again. Each record notes the resource it
  * is about (`resourceIdOf`) so that CUS-9 destruction can forget it.
  */
 @Injectable()
@@ -44,6 +47,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw GatewayException.invalidHeader('Idempotency-Key', 'must be 1 to 200 printable characters without spaces');
     }
     const hash = requestHash(request.method, request.url, request.body);
+    // The commands this request sends carry ids derived from the key (DomainClient): a retry after an
+    // unknown outcome is answered by the service from its command inbox, never applied twice (GW-6).
+    const requestContext = currentContext();
+    if (requestContext) requestContext.idempotencySeed = idempotencySeed(caller.keyId, key, hash);
     const successStatus = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
     const reply = context.switchToHttp().getResponse<FastifyReply>();
 
@@ -80,7 +87,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
         await this.store.complete(keyId, key, status, body, resourceIdOf(body, params)).catch((error: Error) => {
-          // The effect is committed; the caller is told so. A retry after the lock elapses runs again.
+          // The effect is committed; the caller is told so. A retry after the lock elapses sends the same
+          // command id again, which the service answers from its command inbox.
           this.logger.warn({ err: error.message }, 'could not record idempotent response');
         });
         return body;

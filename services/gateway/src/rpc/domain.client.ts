@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Operation } from '@crm/contracts';
 import { RpcClient } from '@crm/messaging';
-import { currentContext } from '@crm/observability';
+import { currentContext, type RequestContext } from '@crm/observability';
 import type { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
+import { commandIdFor } from '../idempotency/command-id';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 
 /**
@@ -29,8 +30,16 @@ export class DomainClient {
       correlationId: context.correlationId,
       caller: context.caller,
       timeoutMs: this.config.rpcTimeoutMs,
+      commandId: this.commandIdOf(context, operation),
       // CUS-9: a service erased these resources' data; it must not come back through a replay.
       onErased: (resourceIds) => this.idempotency.forgetResources(resourceIds),
     });
+  }
+
+  /** Under an Idempotency-Key, the n-th command of the request has a stable id (GW-6); else a fresh one. */
+  private commandIdOf(context: RequestContext, operation: Operation<unknown, unknown>): string | undefined {
+    if (!context.idempotencySeed) return undefined;
+    const sequence = (context.commandsSent = (context.commandsSent ?? 0) + 1);
+    return commandIdFor(context.idempotencySeed, operation.service, operation.pattern, sequence);
   }
 }
