@@ -15,7 +15,7 @@ const ROOT = join(__dirname, '..');
  * first result — 201 with the id of the archive that now exists — never 409, so the caller and its
  * Idempotency-Key see the same success, and the archive exists once. The replicas are real
  * processes (`dist/`, as `npm start` runs them); the dying one is told where to die by its
- * failpoint (`CRM_FAILPOINT_CRASH_BEFORE_REPLY`).
+ * failpoint (`CRM_FAILPOINT=after-commit:<pattern>`).
  */
 describe('a replica killed between commit and reply', () => {
   let harness: GatewayHarness;
@@ -32,7 +32,7 @@ describe('a replica killed between commit and reply', () => {
         CUSTOMERS_DB_NAME: database,
         CUSTOMERS_PORT: '0',
         LOG_LEVEL: 'warn',
-        CRM_FAILPOINT_CRASH_BEFORE_REPLY: failpoint ?? '',
+        CRM_FAILPOINT: failpoint ? `after-commit:${failpoint}` : '',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

@@ -15,3 +15,4 @@ export * from './inbox/command-inbox';
 export * from './consumer/dead-letter-reason';
 export * from './consumer/plain-input';
 export * from './dead-letters/dead-letter-desk';
+export * from './failpoints';

@@ -18,6 +18,8 @@ export interface RequestContext {
   /** The RPC command's message id, claimed in the inbox by its first write (no double apply). */
   commandId?: string;
   commandClaimed?: boolean;
+  /** The command pattern or event type being handled (fault injection names it, `CRM_FAILPOINT`). */
+  messageType?: string;
   /**
    * At the gateway, for a request under an `Idempotency-Key` it has claimed: the seed of the
    * command ids it sends (GW-6), so that a retry after an unknown outcome (504, a lost reply, a

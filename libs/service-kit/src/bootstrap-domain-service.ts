@@ -14,6 +14,7 @@ import {
   createValidationPipe,
   pruneCommandInbox,
   type AmqpServerOptions,
+  armFailpoints,
 } from '@crm/messaging';
 import { createLogger, PinoNestLogger } from '@crm/observability';
 import { createDataSource, ensureDatabase, runMigrations } from '@crm/persistence';
@@ -45,6 +46,9 @@ export interface RunningService {
  */
 export async function bootstrapDomainService(config: BaseServiceConfig, definition: DomainServiceDefinition): Promise<RunningService> {
   const logger = createLogger(config.serviceName, config.logLevel);
+  if (process.env.CRM_FAILPOINT && process.env.NODE_ENV === 'production')
+    throw new Error('CRM_FAILPOINT is for the fault suite; refused in production');
+  armFailpoints(); // CRM_FAILPOINT (tests only): where this process kills itself
 
   try {
     await ensureDatabase(config.databaseUrl, config.databaseName);
@@ -92,7 +96,6 @@ export async function bootstrapDomainService(config: BaseServiceConfig, definiti
     prefetch: config.prefetch,
     shutdownGraceMs: config.shutdownGraceMs,
     inputs: definition.inputs,
-    crashBeforeReplyTo: process.env.CRM_FAILPOINT_CRASH_BEFORE_REPLY || undefined,
   });
   app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   await app.startAllMicroservices();

@@ -3,6 +3,7 @@ import { CommonErrorCode, CommonException } from '@crm/errors';
 import { currentContext } from '@crm/observability';
 import { type DeferredOutboxRow, OUTBOX_DEFERRED } from '../outbox/outbox.writer';
 import type { RpcReply } from '../rpc/rpc-reply';
+import { failpoint } from '../failpoints';
 
 /** Inbox rows of commands live in the same table as events', under this consumer name. */
 export const COMMAND_INBOX_CONSUMER = 'rpc';
@@ -76,6 +77,7 @@ export async function recordCommandReply(manager: EntityManager, reply: RpcReply
       context.commandId,
       JSON.stringify(stored),
     ]);
+    failpoint('before-commit', context.messageType); // fault suite only (CRM_FAILPOINT)
     return;
   }
   // One round trip: the command's events into the outbox (in the order recorded) and its answer.
@@ -97,6 +99,7 @@ export async function recordCommandReply(manager: EntityManager, reply: RpcReply
       outbox.map((row) => row.envelope),
     ],
   );
+  failpoint('before-commit', context.messageType); // fault suite only (CRM_FAILPOINT)
 }
 
 async function insertOutboxRows(manager: EntityManager, rows: DeferredOutboxRow[]): Promise<void> {

@@ -17,6 +17,7 @@ import { type RequestContext, metrics, runInContext } from '@crm/observability';
 import { AmqpConnection } from '../amqp/amqp-connection';
 import { Topology, declareServiceTopology } from '../amqp/topology';
 import { PermanentFailure, deadLetterReason } from '../consumer/dead-letter-reason';
+import { failpoint } from '../failpoints';
 import { parseJsonObject, plainMessageId } from '../consumer/plain-input';
 import { sleep } from '../timeout';
 import { CommandAlreadyApplied } from '../inbox/command-inbox';
@@ -54,13 +55,6 @@ export interface AmqpServerOptions {
    * delivery). With the queue's delivery limit this bounds retries: never forever (SPEC).
    */
   retryInPlaceForMs?: number;
-  /**
-   * Fault injection (a failpoint, off unless set): the process kills itself with SIGKILL after
-   * handling a command of this pattern — its transaction committed — and before replying or
-   * acking, as a replica dying at the worst moment would. Only the replica-kill test sets it
-   * (env `CRM_FAILPOINT_CRASH_BEFORE_REPLY`).
-   */
-  crashBeforeReplyTo?: string;
 }
 
 /** One message ready to apply: where it came from, how it is deduplicated, and what runs it. */
@@ -291,6 +285,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       correlationId,
       causationId: message.properties.messageId,
       commandId: message.properties.messageId,
+      messageType: pattern,
       caller: caller.value,
       deadline,
     };
@@ -315,7 +310,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       { pattern: this.getHandlerByPattern(pattern) ? pattern : 'unknown' },
       Number(process.hrtime.bigint() - started) / 1e9,
     );
-    if (this.options.crashBeforeReplyTo && this.options.crashBeforeReplyTo === pattern && reply.ok) process.kill(process.pid, 'SIGKILL');
+    if (reply.ok) failpoint('after-commit', pattern); // fault suite only (CRM_FAILPOINT)
     if (replyTo) {
       this.onOpenChannel(channel, () => {
         channel.publish('', replyTo, Buffer.from(JSON.stringify(reply)), {
@@ -409,7 +404,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     for (let attempt = 1; ; attempt++) {
       let outcome: 'applied' | 'duplicate';
       try {
-        outcome = await runInContext({ correlationId, causationId: messageId }, () =>
+        outcome = await runInContext({ correlationId, causationId: messageId, messageType: type }, () =>
           this.options.dataSource.transaction(async (manager) => {
             const inserted: unknown[] = await manager.query(
               `INSERT INTO inbox_messages (consumer, message_id, type) VALUES ($1, $2, $3)
@@ -419,6 +414,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
             if (inserted.length === 0) return 'duplicate' as const;
             const context = new AmqpContext({ message, pattern: type, correlationId, manager, messageId });
             await this.invoke(handler, payload, context);
+            failpoint('before-commit', type); // fault suite only (CRM_FAILPOINT)
             return 'applied' as const;
           }),
         );
@@ -448,6 +444,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
         await sleep(delay);
         continue;
       }
+      if (outcome === 'applied') failpoint('after-commit', type);
       // Acked outside the try: a failed ack after commit is not a handler failure to dead-letter;
       // the redelivery is recognised by the inbox and acked without effect.
       this.onOpenChannel(channel, () => channel.ack(message));
