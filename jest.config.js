@@ -50,5 +50,8 @@ module.exports = {
       displayName: 'chaos',
       testMatch: ['<rootDir>/{libs,services}/**/test/**/*.chaos-spec.ts', '<rootDir>/e2e/**/*.chaos-spec.ts'],
     },
+    // Issue 11's fault suite: the whole suite as processes, servers stopped and processes killed
+    // under load, each scenario ending with the lost/duplicated/unexpected checker (always in band).
+    { ...base, displayName: 'faults', testMatch: ['<rootDir>/e2e/faults/**/*.fault-spec.ts'] },
   ],
 };
