@@ -63,6 +63,7 @@ export class Workload {
     const customer = await call('/customers', staff, { type: 'retailer', name: `${prefix} Tea House`, contacts: [] }, 201);
     await call(`/customers/${customer.id}/submit`, staff, { generalSurvey: 'g', fieldSurvey: 'f' }, 200);
     await call(`/customers/${customer.id}/approve`, manager, {}, 200);
+    const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`; // LOY-2: one card per shopper
     // LOY-1: the shopper qualifies with one purchase of at least 1,000.00 CNY.
     await call(
       '/loyalty/purchases',
@@ -71,13 +72,13 @@ export class Workload {
         storeId: STORE,
         transactionId: `${prefix}-qualifying`,
         occurredAt: new Date(Date.now() - 120_000).toISOString(),
-        phone: '13912345678',
+        phone,
         lines: [{ sku: 'TEA', quantity: 1, unitPrice: cny(150_000) }],
         paid: cny(150_000),
       },
       201,
     );
-    const card = await call('/loyalty/cards', pos, { phone: '13912345678', name: 'Li Wei', birthday: '1990-05-17', storeId: STORE }, 201);
+    const card = await call('/loyalty/cards', pos, { phone, name: 'Li Wei', birthday: '1990-05-17', storeId: STORE }, 201);
     return new Workload(rig, prefix, staff, pos, customer.id as string, card.cardNumber as string, gateways);
   }
 
