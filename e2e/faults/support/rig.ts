@@ -108,8 +108,14 @@ export class FaultRig {
     } else {
       Object.assign(env, { [`${name.toUpperCase()}_DB_NAME`]: this.databaseName(name), [`${name.toUpperCase()}_PORT`]: '0' });
     }
-    const child = spawn(process.execPath, [main], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk.toString('utf8')}`));
+    // FAULT_LOGS=1 shows the services' logs (errors only, LOG_LEVEL above) when a scenario needs explaining.
+    const child = spawn(process.execPath, [main], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', process.env.FAULT_LOGS ? 'pipe' : 'ignore', 'pipe'],
+    });
+    for (const stream of [child.stdout, child.stderr])
+      stream?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk.toString('utf8')}`));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       child.once('exit', (code, signal) => {
         this.exits.push(`${name} exited (${signal ?? code})`);

@@ -16,8 +16,21 @@ describe('isTransientDatabaseError', () => {
     ['pg pool message', new Error('Connection terminated unexpectedly')],
     ['pool connect timeout', new Error('timeout exceeded when trying to connect')],
     ['server starting', new Error('the database system is starting up')],
+    [
+      'typeorm: the query runner lost its connection mid-transaction (fault suite 3)',
+      Object.assign(
+        new Error(
+          'Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.',
+        ),
+        { name: 'QueryRunnerProviderAlreadyReleasedError' },
+      ),
+    ],
     ['typeorm QueryFailedError wrapping a driver error', { message: 'query failed', driverError: { code: '57P01' } }],
     ['an error caused by a transient one', new Error('outer', { cause: { code: 'ECONNREFUSED' } })],
+    [
+      'typeorm: the query runner was released before its COMMIT',
+      Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }),
+    ],
   ])('recognises %s', (_case, error) => {
     expect(isTransientDatabaseError(error)).toBe(true);
   });

@@ -15,10 +15,17 @@ const TRANSIENT_MESSAGES = [
   'terminating connection',
   'Query read timeout',
 ];
+/**
+ * TypeORM 1.x, when the server ends the connection mid-transaction (found by the fault suite,
+ * scenario 3): the query runner lost its connection and was released under the handler's remaining
+ * queries, or under its COMMIT — which then was never sent, so nothing committed.
+ */
+const TRANSIENT_ERROR_NAMES = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
 
 export function isTransientDatabaseError(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
-  const candidate = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  const candidate = error as { code?: unknown; message?: unknown; name?: unknown; driverError?: unknown; cause?: unknown };
+  if (typeof candidate.name === 'string' && TRANSIENT_ERROR_NAMES.has(candidate.name)) return true;
   const code = typeof candidate.code === 'string' ? candidate.code : '';
   if (TRANSIENT_NODE_CODES.has(code) || TRANSIENT_SQLSTATES.has(code)) return true;
   if (TRANSIENT_SQLSTATE_PREFIXES.some((prefix) => code.startsWith(prefix))) return true;

@@ -419,7 +419,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
           }),
         );
       } catch (error) {
-        const { payload: failure } = toErrorPayload(error);
+        const { payload: failure, unexpected } = toErrorPayload(error);
         if (!this.openChannels.has(channel)) {
           // The delivery went back to the queue with its channel; retrying or dead-lettering here
           // would race the consumer that now has it.
@@ -428,7 +428,11 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
         }
         if (failure.kind !== ErrorKind.Unavailable) {
           metrics.eventsConsumed.inc({ type, outcome: 'dead_lettered' });
-          this.options.logger.error({ messageId, type, code: failure.code }, 'message handler failed; dead-lettering');
+          // An unexpected error keeps its message and stack in the log: the dead letter alone cannot explain it.
+          this.options.logger.error(
+            { messageId, type, code: failure.code, ...(unexpected ? { err: error } : {}) },
+            'message handler failed; dead-lettering',
+          );
           return this.deadLetter(channel, message, queue, deadLetterReason(failure));
         }
         if (this.closing || Date.now() > retryUntil) {
