@@ -8,25 +8,33 @@ import type { Operation, OpKind } from './workload';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Where each kind of operation leaves its one effect, found by the operation's marker. */
-const EFFECTS: Record<OpKind, { service: DomainService; sql: string }> = {
-  customer: { service: 'customers', sql: `SELECT name AS marker, count(*)::int AS n FROM customers WHERE name LIKE $1 GROUP BY name` },
+/**
+ * Where each kind of operation leaves its one effect, found by the operation's marker. Both purchase
+ * kinds land in one table (a storm sends the same purchase over HTTP and RabbitMQ).
+ */
+const purchases = {
+  service: 'loyalty',
+  family: 'purchase',
+  sql: `SELECT transaction_id AS marker, count(*)::int AS n FROM loyalty_purchases WHERE transaction_id LIKE $1 GROUP BY 1`,
+} as const;
+const EFFECTS: Record<OpKind, { service: DomainService; family: string; sql: string }> = {
+  customer: {
+    service: 'customers',
+    family: 'customer',
+    sql: `SELECT name AS marker, count(*)::int AS n FROM customers WHERE name LIKE $1 GROUP BY name`,
+  },
   complaint: {
     service: 'complaints',
+    family: 'complaint',
     sql: `SELECT details->>'subject' AS marker, count(*)::int AS n FROM complaints WHERE details->>'subject' LIKE $1 GROUP BY 1`,
   },
   return: {
     service: 'returns',
+    family: 'return',
     sql: `SELECT reason AS marker, count(*)::int AS n FROM return_orders WHERE reason LIKE $1 GROUP BY reason`,
   },
-  'purchase-http': {
-    service: 'loyalty',
-    sql: `SELECT transaction_id AS marker, count(*)::int AS n FROM loyalty_purchases WHERE transaction_id LIKE $1 GROUP BY 1`,
-  },
-  'purchase-till': {
-    service: 'loyalty',
-    sql: `SELECT transaction_id AS marker, count(*)::int AS n FROM loyalty_purchases WHERE transaction_id LIKE $1 GROUP BY 1`,
-  },
+  'purchase-http': purchases,
+  'purchase-till': purchases,
 };
 
 export interface KindVerdict {
@@ -120,9 +128,13 @@ export class Checker {
     const kinds: Verdict['kinds'] = {};
     for (const kind of [...new Set(history.map((operation) => operation.kind))]) {
       const operations = history.filter((operation) => operation.kind === kind);
-      const rows = await this.rig.query<{ marker: string; n: number }>(EFFECTS[kind].service, EFFECTS[kind].sql, [`${prefix}-${kind}-%`]);
-      const effects = new Map(rows.map((row) => [row.marker, row.n]));
-      const asked = new Set(operations.map((operation) => operation.marker));
+      const { service, family, sql } = EFFECTS[kind];
+      const relatives = history.filter((operation) => EFFECTS[operation.kind].family === family);
+      const all = await this.rig.query<{ marker: string; n: number }>(service, sql, [`${prefix}-${family}%`]);
+      const effects = new Map(all.map((row) => [row.marker, row.n]));
+      const asked = new Set(relatives.map((operation) => operation.marker));
+      const mine = new Set(operations.map((operation) => operation.marker));
+      const rows = all.filter((row) => mine.has(row.marker) || (!asked.has(row.marker) && kind === relatives[0].kind));
       kinds[kind] = {
         issued: operations.length,
         acknowledged: operations.filter((operation) => operation.outcome === 'ok').length,

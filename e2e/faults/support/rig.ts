@@ -92,7 +92,7 @@ export class FaultRig {
       NODE_ENV: 'test',
       DATABASE_URL: testEnv.databaseUrl,
       AMQP_URL: this.vhost.url,
-      LOG_LEVEL: 'error',
+      LOG_LEVEL: process.env.FAULT_LOGS ? 'info' : 'error',
       OUTBOX_POLL_MS: '100',
       SHUTDOWN_GRACE_MS: String(SHUTDOWN_GRACE_MS),
       RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS),

@@ -34,6 +34,7 @@ export class Workload {
   private sequence = 0;
   private till?: { connection: ChannelModel; channel: ConfirmChannel };
   private gatewayTurn = 0;
+  private readonly occurredAt = new Date(Date.now() - 60_000).toISOString();
 
   private constructor(
     private readonly rig: FaultRig,
@@ -190,7 +191,7 @@ export class Workload {
     return {
       storeId: STORE,
       transactionId: marker,
-      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+      occurredAt: this.occurredAt, // the same body on every copy (LOY-4: another body is a conflict)
       cardNumber: this.cardNumber,
       lines: [{ sku: 'TEA', quantity: 1, unitPrice: cny(10_000) }],
       paid: cny(10_000),
