@@ -15,7 +15,11 @@ const walks = [
   'customer-registered-event',
   'loyalty-personal-data',
   'loyalty-retry-storm',
+  'openapi-conformance',
 ];
+// Not gateway-security: it pins one gateway's own limits — the per-key rate and the per-address
+// key-guessing throttle, which are per replica by decision (docs/decisions.md "Replicas"), and a
+// 413 that a balancer buffering bodies would answer itself.
 
 const extra = process.argv.slice(2);
 const chosen = extra.some((arg) => arg.startsWith('--testPathPatterns'))
