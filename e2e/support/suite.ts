@@ -3,6 +3,7 @@ import { DOMAIN_SERVICES, type DomainService } from '@crm/contracts';
 import { GatewayHarness } from '../../services/gateway/test/support/gateway-harness';
 import { startCustomersService } from '../../services/customers/src/customers.service';
 import { startComplaintsService } from '../../services/complaints/src/complaints.service';
+import type { ComplaintSettings } from '../../services/complaints/src/complaints.config';
 import { startReturnsService } from '../../services/returns/src/returns.service';
 import { startLoyaltyService } from '../../services/loyalty/src/loyalty.service';
 
@@ -18,23 +19,51 @@ const STARTERS = {
 } as const satisfies Record<DomainService, unknown>;
 export type DomainServiceName = DomainService;
 
+/** How many replicas of everything `startSuite` starts unless told: `SUITE_REPLICAS` (`npm run test:replicas` sets 2). */
+export function suiteReplicas(): number {
+  const raw = process.env.SUITE_REPLICAS ?? '1';
+  const replicas = Number(raw);
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 4) throw new Error(`SUITE_REPLICAS must be 1..4, got ${raw}`);
+  return replicas;
+}
+
+export interface SuiteOptions {
+  /** Instances of every chosen domain service and of the gateway (default `suiteReplicas()`). */
+  replicas?: number;
+  /** Complaints settings instead of the SPEC defaults (e.g. a fast SLA scan). */
+  complaints?: ComplaintSettings;
+}
+
 /**
  * The whole suite in this process: the chosen domain services, each on a test database of its
  * own, and the gateway in front of them, all on one RabbitMQ vhost of their own — the real
- * servers, isolated per test file.
+ * servers, isolated per test file. With `replicas` > 1 (issue 11) every service runs that many
+ * instances on its one database and the vhost, and so does the gateway; `url` and `http()` then
+ * reach a round-robin balancer, so consecutive requests land on different gateways.
  */
-export function startSuite(purpose: string, services: readonly DomainServiceName[] = DOMAIN_SERVICES): Promise<GatewayHarness> {
+export function startSuite(
+  purpose: string,
+  services: readonly DomainServiceName[] = DOMAIN_SERVICES,
+  options: SuiteOptions = {},
+): Promise<GatewayHarness> {
+  const replicas = options.replicas ?? suiteReplicas();
   return GatewayHarness.start(purpose, {
+    gateways: replicas,
     boot: async (harness) => {
       for (const service of services) {
-        const running = await STARTERS[service]({
+        const config = {
           ...readBaseConfig(new EnvReader({}), service, { httpPort: 0 }),
           databaseName: await harness.database(`${purpose}_${service}`),
           amqpUrl: harness.vhost.url,
           logLevel: 'warn',
           outboxPollMs: 50,
-        });
-        harness.onClose(() => running.close());
+          complaints: options.complaints,
+        };
+        // A service's replicas start together, as a deployment's pods do (migrations take an advisory lock).
+        const started = await Promise.allSettled(Array.from({ length: replicas }, () => STARTERS[service](config)));
+        for (const result of started) if (result.status === 'fulfilled') harness.onClose(() => result.value.close());
+        const failed = started.find((result) => result.status === 'rejected');
+        if (failed) throw failed.reason;
       }
     },
   });

@@ -2,8 +2,9 @@ import request from 'supertest';
 import type { ConfidentialityLevel, Role } from '@crm/contracts';
 import { createTestDatabase, createTestVhost, type TestDatabase, type TestVhost } from '@crm/testing';
 import { type GatewayConfig, loadGatewayConfig } from '../../src/gateway.config';
-import { startGateway } from '../../src/gateway';
+import { type RunningGateway, startGateway } from '../../src/gateway';
 import { startFakeService, type FakeHandler, type FakeService } from './fake-service';
+import { RoundRobin } from './round-robin';
 
 export const ADMIN_KEY = 'gateway-e2e-admin-key-0123456789';
 
@@ -20,6 +21,11 @@ export interface HarnessOptions {
    */
   boot?: (harness: GatewayHarness) => Promise<void>;
   config?: Partial<GatewayConfig>;
+  /**
+   * Gateway replicas on the one gateway database and vhost (default 1). With more than one, `url`
+   * is a round-robin balancer in front of them (issue 11, replicas) and `urls` are the replicas.
+   */
+  gateways?: number;
 }
 
 /**
@@ -34,7 +40,12 @@ export class GatewayHarness {
     private readonly databases: TestDatabase[],
   ) {}
 
+  /** Where callers go: the gateway, or the balancer in front of the replicas. */
   url = '';
+  /** Each gateway replica's own URL. */
+  urls: string[] = [];
+  /** The balancer when there is more than one gateway (requests per replica in `served`). */
+  balancer?: RoundRobin;
   gatewayDatabase = '';
 
   static async start(purpose: string, options: HarnessOptions = {}): Promise<GatewayHarness> {
@@ -45,7 +56,7 @@ export class GatewayHarness {
       const database = await createTestDatabase(`${purpose}_gateway`);
       harness.databases.push(database);
       harness.gatewayDatabase = database.name;
-      const gateway = await startGateway({
+      const config: GatewayConfig = {
         ...loadGatewayConfig({}),
         port: 0,
         adminKey: ADMIN_KEY,
@@ -53,9 +64,20 @@ export class GatewayHarness {
         amqpUrl: vhost.url,
         logLevel: 'warn',
         ...options.config,
-      });
-      harness.closers.push(() => gateway.close());
-      harness.url = gateway.url;
+      };
+      // Replicas start together, as a deployment's pods do (migrations take an advisory lock).
+      const started = await Promise.allSettled(Array.from({ length: options.gateways ?? 1 }, () => startGateway(config)));
+      for (const result of started) if (result.status === 'fulfilled') harness.closers.push(() => result.value.close());
+      const failed = started.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+      harness.urls = started.map((result) => (result as PromiseFulfilledResult<RunningGateway>).value.url);
+      harness.url = harness.urls[0];
+      if (harness.urls.length > 1) {
+        const balancer = await RoundRobin.start(harness.urls);
+        harness.closers.push(() => balancer.close());
+        harness.balancer = balancer;
+        harness.url = balancer.url;
+      }
       return harness;
     } catch (error) {
       await harness.close();
