@@ -220,7 +220,8 @@ export class FaultRig {
     for (const [, running] of this.processes) {
       if (running.child.exitCode === null && running.child.signalCode === null) running.child.kill('SIGKILL');
     }
-    await Promise.all([...this.processes.values()].map((running) => Promise.race([running.exited, sleep(5000)])));
+    const giveUp = () => new Promise((resolve) => setTimeout(resolve, 5000).unref());
+    await Promise.all([...this.processes.values()].map((running) => Promise.race([running.exited, giveUp()])));
     for (const client of this.sql.values()) await client.end().catch(() => undefined);
     await Promise.allSettled([...this.databases.values()].map((database) => database.drop()));
     await this.vhost.delete();
