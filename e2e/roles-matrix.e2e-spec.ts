@@ -152,6 +152,60 @@ describe('roles matrix of the whole API (GW-2, GW-3)', () => {
     expect(calls.length).toBe(routes * (ROLES.length + 2));
   });
 
+  /**
+   * LOY-4 / API.md "Loyalty": a POS key acts only for its store, on every route that names one
+   * (purchases, cards, quotes, redemptions) — refused with a 403 problem and without effect. The
+   * RabbitMQ door (a till message whose body names another store than its routing key) is tested in
+   * services/loyalty/test/pos-purchases.int-spec.ts: dead-lettered with the reason, nothing written.
+   */
+  it('lets a POS key act only for its own store, with a 403 problem and no effect (LOY-4)', async () => {
+    const tillA = await suite.createKey('till-A', ['pos'], 'confidential', { storeId: 'STORE-A' });
+    const tillB = await suite.createKey('till-B', ['pos'], 'confidential', { storeId: 'STORE-B' });
+    const manager = keys.get('manager')!;
+    const post = (key: ApiKey, path: string, body: object) => suite.http().post(`/api/v1/loyalty/${path}`).set(key.auth).send(body);
+    const refusedAsOtherStore = (response: { status: number; headers: Record<string, string>; body: Record<string, unknown> }) => {
+      expect({ status: response.status, type: response.headers['content-type'], rule: response.body.rule }).toEqual({
+        status: 403,
+        type: expect.stringMatching(PROBLEM),
+        rule: 'LOY-4',
+      });
+    };
+    const money = (amount: number) => ({ amount, currency: 'CNY' });
+    const phone = '13912340077';
+    const sale = {
+      storeId: 'STORE-B',
+      transactionId: `T-${Date.now()}`,
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+      phone,
+      lines: [{ sku: 'TEA', quantity: 1, unitPrice: money(100_000) }],
+      paid: money(100_000),
+    };
+
+    refusedAsOtherStore(await post(tillA, 'purchases', sale));
+    // Nothing was recorded: store B's first post of the same sale is a first (201), not a replay (200).
+    expect((await post(tillB, 'purchases', sale)).status).toBe(201);
+
+    const form = { phone, name: 'Matrix Member', birthday: '1990-01-01', storeId: 'STORE-B' };
+    refusedAsOtherStore(await post(tillA, 'cards', form));
+    const card = await post(tillB, 'cards', form);
+    expect(card.status).toBe(201);
+    const cardNumber = card.body.cardNumber as string;
+    expect((await post(tillB, 'purchases', { ...sale, transactionId: `${sale.transactionId}-2`, cardNumber })).status).toBe(201);
+    const balance = async () => (await suite.http().get(`/api/v1/loyalty/cards/${cardNumber}`).set(tillB.auth).expect(200)).body.balance;
+    const earned = await balance();
+    expect(earned).toBeGreaterThan(0);
+
+    refusedAsOtherStore(await post(tillA, 'quotes', { cardNumber, storeId: 'STORE-B', lines: sale.lines }));
+    expect((await post(tillB, 'quotes', { cardNumber, storeId: 'STORE-B', lines: sale.lines })).status).toBe(200);
+
+    const reward = await post(manager, 'rewards', { name: 'Matrix cup', pointsCost: 1, stock: 5 }).expect(201);
+    const redemption = { storeId: 'STORE-B', cardNumber, rewardId: reward.body.id, quantity: 1 };
+    refusedAsOtherStore(await post(tillA, 'redemptions', redemption));
+    expect(await balance()).toBe(earned);
+    expect((await post(tillB, 'redemptions', redemption)).status).toBe(201);
+    expect(await balance()).toBe(earned - 1);
+  });
+
   it('documents exactly the routes of the tables and the gateway’s own routes in /api/docs-json (GW-1)', async () => {
     const document = (await suite.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     const served = new Set<string>();
