@@ -6,6 +6,7 @@ import { PUBLIC_KEY, ROLES_KEY } from '../services/gateway/src/auth/roles.decora
 import { EventFeedController } from '../services/gateway/src/event-feed/event-feed.controller';
 import { HealthController } from '../services/gateway/src/health/health.controller';
 import { type RouteCase, type RouteSample, callRoute, routeCases } from '../services/gateway/test/support/roles-matrix';
+import { leakedInternals } from '../services/gateway/test/support/leaks';
 import { ROUTE_SAMPLES } from '../services/gateway/test/support/route-samples';
 import { startSuite, type Suite, type ApiKey } from './support/suite';
 
@@ -128,6 +129,9 @@ describe('roles matrix of the whole API (GW-2, GW-3)', () => {
       exercised.add(`${route.domain}.${route.name}`);
       const where = `${route.method.toUpperCase()} ${route.path(':id')} as ${caller}: ${response.status} ${response.body?.code ?? ''}`;
       const problem = PROBLEM.test(String(response.headers['content-type'])) && response.body?.status === response.status;
+      // GW-5: no answer of the real services — 404, 409, 422 … — names a stack frame or SQL.
+      if (response.status >= 400 && leakedInternals(response.text).length)
+        mismatches.push(`${where} leaks ${leakedInternals(response.text).join(', ')}`);
       if (route.public) {
         if (response.status === 401 || response.status === 403) mismatches.push(`${where} (public)`);
       } else if (caller === 'no key' || caller === 'revoked key') {
