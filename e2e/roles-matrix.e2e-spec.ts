@@ -84,7 +84,7 @@ async function pooled<T>(items: T[], limit: number, work: (item: T) => Promise<v
  * domain — generated from the operation tables in libs/contracts, the same tables the gateway's
  * guard, the services' own role checks and docs/roles.md read — called with a key of every role,
  * without a key and with a revoked key. An admitted role is never refused (401/403; 404, 422 … are
- * the domain answering), a role the table does not admit gets a 403 problem, no key and a revoked
+ * the domain answering; a 400 would mean the sample never reached the service), a role the table does not admit gets a 403 problem, no key and a revoked
  * key 401. Unlike the per-domain route tests (services/gateway/test/*-routes, stand-in services),
  * the operations the service refuses itself (CUS-7) are checked here with the service's refusal.
  */
@@ -139,6 +139,8 @@ describe('roles matrix of the whole API (GW-2, GW-3)', () => {
       } else if (caller === 'admin' || route.allowed.includes(caller)) {
         admittedStatuses[response.status] = (admittedStatuses[response.status] ?? 0) + 1;
         if (response.status === 401 || response.status === 403 || response.status >= 500) mismatches.push(`${where} (admitted)`);
+        // A 400 would mean the sample never reached the service, whose own role check would go untested.
+        if (response.status === 400) mismatches.push(`${where} (admitted, but the sample is invalid: fix route-samples.ts)`);
       } else if (response.status !== 403 || !problem) {
         mismatches.push(`${where} (expected a 403 problem)`);
       }
