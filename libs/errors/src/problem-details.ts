@@ -32,3 +32,22 @@ export function problemFromPayload(payload: ErrorPayload, requestId?: string): P
 export function problem(kind: ErrorKind, code: string, detail: string, extra: Partial<ErrorPayload> = {}): ErrorPayload {
   return { kind, code, message: detail, ...extra };
 }
+
+/** Members an error drags along that must never reach a caller: stacks, SQL, driver details (GW-5). */
+const INTERNAL_MEMBERS = new Set(['stack', 'name', 'cause', 'query', 'parameters', 'driverError', 'sql']);
+
+/**
+ * GW-5, issue 11: what of an error may leave the system. An internal error is only "Internal error"
+ * (its details are for the log); a refusal keeps its code, rule, field errors and extensions (e.g.
+ * CUS-9's tombstone) but loses any stack, SQL or driver member that rode along on the thrown value.
+ */
+export function publicPayload<P extends ErrorPayload>(payload: P): ErrorPayload {
+  if (payload.kind === ErrorKind.Internal) return { kind: ErrorKind.Internal, code: 'INTERNAL_ERROR', message: 'Internal error' };
+  const kept = Object.entries(payload).filter(([name]) => !INTERNAL_MEMBERS.has(name));
+  return {
+    ...Object.fromEntries(kept),
+    kind: payload.kind,
+    code: String(payload.code),
+    message: String(payload.message ?? ''),
+  } as ErrorPayload;
+}

@@ -1,14 +1,46 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { type DestinationStream, Logger } from 'pino';
 import { currentContext } from './request-context';
 
 /**
- * Structured JSON logs (OPS-1) with the current correlation id on every line. Personal data
- * (phones, names, birthdays) is never passed to the logger (LOY-10); the redaction list below is
- * a second line of defence for the fields most likely to slip through.
+ * What the logger censors wherever it appears (STYLE rule 9, LOY-10, issue 11): credentials (API
+ * keys, the admin key, passwords and URLs that carry them) and the members a database error drags
+ * along with the values of the failed statement — `parameters` (names, phones of the row) and the
+ * driver's `detail` ("Key (phone)=(…) already exists").
  */
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
+export const REDACTED_PATHS = [
+  '*.authorization',
+  '*.Authorization',
+  '*["x-api-key"]',
+  'req.headers.authorization',
+  'headers.authorization',
+  'req.headers["x-api-key"]',
+  'headers["x-api-key"]',
+  '*.phone',
+  '*.password',
+  '*.key',
+  '*.apiKey',
+  '*.adminKey',
+  '*.secret',
+  '*.token',
+  '*.databaseUrl',
+  '*.amqpUrl',
+  'databaseUrl',
+  'amqpUrl',
+  '*.parameters',
+  '*.driverError.detail',
+  '*.driverError.parameters',
+  'err.detail',
+  'error.detail',
+];
+
+/**
+ * Structured JSON logs (OPS-1) with the current correlation id on every line. Personal data
+ * (phones, names, birthdays) is never passed to the logger (LOY-10); the redaction list is a
+ * second line of defence for the fields most likely to slip through. `destination` is for tests.
+ */
+export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info', destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -18,11 +50,9 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
       const context = currentContext();
       return context ? { correlationId: context.correlationId } : {};
     },
-    redact: {
-      paths: ['*.authorization', '*.Authorization', '*.phone', '*.password', '*.key', 'req.headers.authorization', 'headers.authorization'],
-      censor: '[redacted]',
-    },
-  });
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Routes Nest's own log calls into the same pino logger. */

@@ -1,33 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { ComplaintOperations, type Role } from '@crm/contracts';
 import type { GatewayHarness, TestKey } from './support/gateway-harness';
-import { type RouteCase, type RouteSample, callRoute, roleMismatches, routeCases, startRoutesHarness } from './support/roles-matrix';
+import { type RouteCase, callRoute, roleMismatches, routeCases, startRoutesHarness } from './support/roles-matrix';
+import { COMPLAINT_SAMPLES } from './support/route-samples';
 import type { FakeService } from './support/fake-service';
 
 jest.setTimeout(60_000);
 
 const money = (amount: number) => ({ amount, currency: 'CNY' });
 
-/** A valid request for each operation; the record type makes a new operation fail to compile until it has one. */
-const SAMPLES: Record<keyof typeof ComplaintOperations, RouteSample> = {
-  register: {
-    body: { kind: 'complaint', channel: 'phone', complainant: { anonymous: true }, subject: 's', description: 'd', category: 'quality' },
-  },
-  list: {},
-  get: {},
-  accept: { body: { severity: 'major' } },
-  reject: { body: { reason: 'provocation', malicious: true } },
-  assign: { body: { department: 'packing', assignee: 'Zhao Lei' } },
-  findings: { body: { rootCause: 'r', ourFault: true, responsibleDepartment: 'packing', penalty: { amount: money(50_000) } } },
-  propose: { body: { resolution: 'compensation', amount: money(600_000) } },
-  approve: { body: {} },
-  resolve: { body: { message: 'called' } },
-  followUp: {
-    body: { satisfied: true, ratings: { attitude: 'poor', skill: 'average', timeliness: 'satisfied', promiseKept: 'very_satisfied' } },
-  },
-  extend: { body: { reason: 'lab' } },
-  monthlyReport: { query: '?month=2026-10' },
-};
+const SAMPLES = COMPLAINT_SAMPLES;
 
 /** GW-3 for every complaints route, read from the operation table (libs/contracts). */
 const MATRIX = routeCases(ComplaintOperations, SAMPLES);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { CustomerOperations, ROLES, type Caller, type Role } from '@crm/contracts';
 import { ErrorKind } from '@crm/errors';
 import { GatewayHarness, type TestKey } from './support/gateway-harness';
-import { type RouteSample, roleMismatches, routeCases } from './support/roles-matrix';
+import { roleMismatches, routeCases } from './support/roles-matrix';
+import { CUSTOMER_SAMPLES, registration } from './support/route-samples';
 import type { FakeService } from './support/fake-service';
 
 // The e2e project's testTimeout is a global option Jest ignores per project: set it here.
@@ -10,23 +11,7 @@ jest.setTimeout(60_000);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const registration = { type: 'retailer', name: 'Route Test Co', contacts: [] };
-
-/** A valid request for each operation; the record type makes a new operation fail to compile until it has one. */
-const SAMPLES: Record<keyof typeof CustomerOperations, RouteSample> = {
-  register: { body: registration },
-  list: {},
-  get: { headers: { 'X-Access-Purpose': 'audit' } },
-  update: { body: { industry: 'retail' }, headers: { 'If-Match': '"3"' } },
-  submit: { body: { generalSurvey: 'g', fieldSurvey: 'f' } },
-  approve: { body: {} },
-  reject: { body: { reason: 'incomplete' } },
-  grade: { body: { grade: 'A', reason: 'top dealer' } },
-  review: { body: { outcome: 'verified' } },
-  markDormant: { body: { reason: 'no orders' } },
-  approveDestruction: { body: {} },
-  accessLog: {},
-};
+const SAMPLES = CUSTOMER_SAMPLES;
 
 /**
  * GW-3 for every customers route, read from the operation table (libs/contracts) — the same table

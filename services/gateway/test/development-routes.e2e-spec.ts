@@ -1,30 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DevelopmentOperations, ROLES, type Role } from '@crm/contracts';
 import { GatewayHarness, type TestKey } from './support/gateway-harness';
-import { type RouteCase, type RouteSample, callRoute, roleMismatches, routeCases } from './support/roles-matrix';
+import { type RouteCase, callRoute, roleMismatches, routeCases } from './support/roles-matrix';
+import { DEVELOPMENT_SAMPLES } from './support/route-samples';
 import type { FakeService } from './support/fake-service';
 
 jest.setTimeout(60_000);
 
-const money = (amount: number) => ({ amount, currency: 'CNY' });
-
-/** A valid request for each operation; the record type makes a new operation fail to compile until it has one. */
-const SAMPLES: Record<keyof typeof DevelopmentOperations, RouteSample> = {
-  apply: { body: { target: 'Main supplier', approach: 'Tasting' } },
-  approve: { body: {} },
-  halt: { body: { reason: 'Credit problem' } },
-  resume: { body: {} },
-  investigate: { body: { paymentHabits: 'Pays late', conclusion: 'Risky', highestCreditLevel: 'C' } },
-  designateVisitor: { body: { visitor: 'visitor-9' } },
-  recordVisit: { body: { visitedAt: '2026-11-03T08:15:00Z', visitor: 'visitor-9', urgent: { kind: 'other', summary: 's' } } },
-  listVisits: { headers: { 'X-Access-Purpose': 'follow-up' } },
-  daily: { query: '?visitor=visitor-9&date=2026-11-03' },
-  overdue: { query: '?visitor=visitor-9' },
-  urgent: {},
-  monthlyReport: { query: '?month=2026-10' },
-  putSalesFigures: { body: { sales: money(100), costOfSales: money(50) } },
-  keyCustomers: { query: '?period=2026-Q3' },
-};
+const SAMPLES = DEVELOPMENT_SAMPLES;
 
 /** GW-3 for every development-and-visits route, read from the operation table (libs/contracts). */
 const MATRIX = routeCases(DevelopmentOperations, SAMPLES);

@@ -1,36 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { LoyaltyOperations, ROLES, type Role } from '@crm/contracts';
 import { GatewayHarness, type TestKey } from './support/gateway-harness';
-import { type RouteSample, callRoute, roleMismatches, routeCases } from './support/roles-matrix';
+import { callRoute, roleMismatches, routeCases } from './support/roles-matrix';
+import { CARD, LOYALTY_SAMPLES, purchase } from './support/route-samples';
 import type { FakeService } from './support/fake-service';
 
 jest.setTimeout(120_000);
 
 const money = (amount: number) => ({ amount, currency: 'CNY' });
-const CARD = '6200000000000003';
-const purchase = {
-  storeId: 'S1',
-  transactionId: 'T-1',
-  occurredAt: '2026-11-03T08:15:00Z',
-  lines: [{ sku: 'TEA', quantity: 1, unitPrice: money(100_000) }],
-  paid: money(100_000),
-};
 
-/** A valid request for each operation; the record type makes a new operation fail to compile until it has one. */
-const SAMPLES: Record<keyof typeof LoyaltyOperations, RouteSample> = {
-  recordPurchase: { body: purchase },
-  issueCard: { body: { phone: '13800138000', name: 'Li Wei', birthday: '1990-05-17', storeId: 'S1' } },
-  getCard: {},
-  ledger: { query: '?limit=10' },
-  reportLost: { body: {} },
-  replaceCard: { body: {} },
-  renewCard: { body: {} },
-  quote: { body: { cardNumber: CARD, storeId: 'S1', lines: [{ sku: 'TEA', quantity: 1, unitPrice: money(1000) }] } },
-  listRewards: {},
-  createReward: { body: { name: 'Cup', pointsCost: 10, stock: 5 } },
-  redeem: { body: { storeId: 'S1', cardNumber: CARD, rewardId: randomUUID(), quantity: 1 } },
-  registrationsReport: { query: '?month=2026-10' },
-};
+const SAMPLES = LOYALTY_SAMPLES;
 
 /** GW-3 for every loyalty route, read from the operation table (libs/contracts). */
 const MATRIX = routeCases(LoyaltyOperations, SAMPLES);

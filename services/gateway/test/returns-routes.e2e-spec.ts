@@ -1,39 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ReturnOperations, type Role } from '@crm/contracts';
 import type { GatewayHarness, TestKey } from './support/gateway-harness';
-import { type RouteCase, type RouteSample, callRoute, roleMismatches, routeCases, startRoutesHarness } from './support/roles-matrix';
+import { type RouteCase, callRoute, roleMismatches, routeCases, startRoutesHarness } from './support/roles-matrix';
+import { RETURN_SAMPLES } from './support/route-samples';
 import type { FakeService } from './support/fake-service';
 
 jest.setTimeout(60_000);
 
-const money = (amount: number) => ({ amount, currency: 'CNY' });
-
-/** A valid request for each operation; the record type makes a new operation fail to compile until it has one. */
-const SAMPLES: Record<keyof typeof ReturnOperations, RouteSample> = {
-  create: {
-    body: {
-      customerId: randomUUID(),
-      reason: 'wrong colour',
-      handling: 'return',
-      lines: [{ sku: 'A', quantity: 1, unitPrice: money(100) }],
-    },
-  },
-  list: {},
-  get: {},
-  approve: { body: {} },
-  receive: { body: { lines: [{ sku: 'A', receivedQuantity: 1 }], signedBy: 'Zhao Lei' } },
-  reconcile: { body: {} },
-  resolveDiscrepancy: { body: { lines: [{ sku: 'A', acceptedQuantity: 0 }], note: 'crushed' } },
-  franchiseTerms: {
-    body: { returnRatioBasisPoints: 500, periodFrom: '2026-01-01', periodTo: '2026-12-31', periodPurchases: money(1_000_000) },
-  },
-  createCreditNote: { body: { customerId: randomUUID(), kind: 'discount', amount: money(100), reason: 'price' } },
-  getCreditNote: {},
-  approveCreditNote: { body: {} },
-  signCreditNote: { body: { signedBy: 'Li Wei' } },
-  postCreditNote: { body: {} },
-  getVoucher: {},
-};
+const SAMPLES = RETURN_SAMPLES;
 
 /** GW-3 for every returns route, read from the operation table (libs/contracts). */
 const MATRIX = routeCases(ReturnOperations, SAMPLES);

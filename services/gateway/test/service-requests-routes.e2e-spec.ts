@@ -1,45 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { ROLES, type Role, ServiceRequestOperations } from '@crm/contracts';
 import { GatewayHarness, type TestKey } from './support/gateway-harness';
-import { type RouteSample, callRoute, roleMismatches, routeCases } from './support/roles-matrix';
+import { callRoute, roleMismatches, routeCases } from './support/roles-matrix';
+import { SERVICE_REQUEST_SAMPLES } from './support/route-samples';
 import type { FakeService } from './support/fake-service';
 
 jest.setTimeout(60_000);
 
 const money = (amount: number) => ({ amount, currency: 'CNY' });
 
-/** A valid request for each operation; the record type makes a new operation fail to compile until it has one. */
-const SAMPLES: Record<keyof typeof ServiceRequestOperations, RouteSample> = {
-  register: {
-    body: {
-      kind: 'paid',
-      contact: { name: 'Chen Jie', phone: '+86 138 0013 8000', address: '18 Wensan Road' },
-      product: { model: 'TM-300' },
-      problem: 'No heat',
-      site: 'local',
-      fee: money(30_000),
-    },
-  },
-  list: { query: '?status=registered' },
-  dispatchQueue: {},
-  registerCheck: { query: '?date=2026-11-05' },
-  technicianScorecard: { query: '?month=2026-11' },
-  get: {},
-  dispatch: { body: { technician: 'Li Qiang', promisedDate: '2026-11-06' } },
-  applyOffSite: { body: { technician: 'Li Qiang', destination: 'Ningbo', days: 2, estimatedCost: money(80_000) } },
-  approveOffSite: { body: {} },
-  start: { body: {} },
-  voucher: { body: { startedAt: '2026-11-05T01:00:00Z', endedAt: '2026-11-05T03:00:00Z', work: 'Replaced pump', payment: 'cash' } },
-  countersign: { body: {} },
-  customerSignature: { body: { signedBy: 'Chen Jie' } },
-  opinion: {
-    body: {
-      ratings: { attitude: 'satisfied', skill: 'very_satisfied', arrival: 'average', promiseKept: 'poor' },
-      grievance: { text: 'Late', serious: true },
-    },
-  },
-  answerGrievance: { body: { answer: 'We apologise' } },
-};
+const SAMPLES = SERVICE_REQUEST_SAMPLES;
 
 /** GW-3 for every service-request route, read from the operation table (libs/contracts). */
 const MATRIX = routeCases(ServiceRequestOperations, SAMPLES);

@@ -72,4 +72,22 @@ describe('toErrorPayload', () => {
       });
     },
   );
+
+  it('sends only the public part of a thrown wire-shaped value: no stack, SQL or driver members (GW-5)', () => {
+    const thrown = Object.assign(new Error('taken'), {
+      kind: ErrorKind.Conflict,
+      code: 'DUPLICATE',
+      query: 'INSERT INTO x',
+      driverError: {},
+    });
+    expect(toErrorPayload(thrown)).toEqual({
+      payload: { kind: ErrorKind.Conflict, code: 'DUPLICATE', message: 'taken' },
+      unexpected: false,
+    });
+    const internal = { kind: ErrorKind.Internal, code: 'QUERY_FAILED', message: 'INSERT INTO x failed' };
+    expect(toErrorPayload(internal)).toEqual({
+      payload: { kind: ErrorKind.Internal, code: 'INTERNAL_ERROR', message: 'Internal error' },
+      unexpected: true,
+    });
+  });
 });

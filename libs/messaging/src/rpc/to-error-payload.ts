@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { DomainException, ErrorKind, type ErrorPayload, CommonErrorCode, RemoteException } from '@crm/errors';
+import { DomainException, ErrorKind, type ErrorPayload, CommonErrorCode, RemoteException, publicPayload } from '@crm/errors';
 import { isTransientDatabaseError } from '@crm/persistence';
 
 function isErrorPayload(value: unknown): value is ErrorPayload {
@@ -32,7 +32,8 @@ const HTTP_KINDS: Record<number, ErrorKind> = {
  */
 export function toErrorPayload(error: unknown): { payload: ErrorPayload; unexpected: boolean } {
   if (error instanceof DomainException) return { payload: error.toPayload(), unexpected: false };
-  if (isErrorPayload(error)) return { payload: error, unexpected: false };
+  // A thrown value shaped like the wire form may carry more (a stack, SQL): only its public part travels (GW-5).
+  if (isErrorPayload(error)) return { payload: publicPayload(error), unexpected: error.kind === ErrorKind.Internal };
   // A nested RPC call's answer keeps its kind: an `unavailable` from another service must stay
   // retryable (an event handler backs off instead of dead-lettering), a `not_found` stays 404.
   if (error instanceof RemoteException) return { payload: error.payload, unexpected: false };

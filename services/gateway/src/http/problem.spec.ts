@@ -64,6 +64,35 @@ describe('toProblem (GW-5)', () => {
     expect(problem.body).toMatchObject({ status, detail, title: expect.any(String) });
   });
 
+  it('answers a remote internal error as "Internal error", without the SQL or stack it carried', () => {
+    const payload = {
+      kind: ErrorKind.Internal,
+      code: 'QUERY_FAILED',
+      message: 'INSERT INTO "customers" failed',
+      query: 'INSERT INTO x',
+      stack: 'at f (a.ts:1:1)',
+    };
+    const problem = toProblem(new RemoteException(payload), 'r');
+    expect(problem).toMatchObject({ status: 500, unexpected: true });
+    expect(problem.body).toMatchObject({ code: 'INTERNAL_ERROR', detail: 'Internal error' });
+    expect(JSON.stringify(problem.body)).not.toMatch(/INSERT|a\.ts|QUERY_FAILED/);
+  });
+
+  it('drops stacks and SQL riding on a remote refusal, keeping its extensions', () => {
+    const payload = {
+      kind: ErrorKind.Conflict,
+      code: 'DUPLICATE',
+      message: 'taken',
+      query: 'INSERT INTO x',
+      stack: 'at f (a.ts:1:1)',
+      hint: 1,
+    };
+    const problem = toProblem(new RemoteException(payload), 'r');
+    expect(problem.body).toMatchObject({ status: 409, code: 'DUPLICATE', detail: 'taken', hint: 1 });
+    expect(problem.body).not.toHaveProperty('query');
+    expect(problem.body).not.toHaveProperty('stack');
+  });
+
   it('hides internal errors', () => {
     const problem = toProblem(new Error('secret stack detail'), 'r');
     expect(problem).toMatchObject({ status: 500, unexpected: true });

@@ -8,6 +8,7 @@ import {
   RemoteException,
   httpStatusOf,
   problemFromPayload,
+  publicPayload,
   titleOf,
 } from '@crm/errors';
 import { isTransientDatabaseError } from '@crm/persistence';
@@ -61,7 +62,9 @@ export function toProblem(exception: unknown, requestId: string, instance?: stri
   }
   if (exception instanceof RemoteException) {
     const kind = Object.values(ErrorKind).includes(exception.payload.kind) ? exception.payload.kind : ErrorKind.Internal;
-    return finish(problemFromPayload({ ...exception.payload, kind }), {}, extensionsOf(exception.payload), kind === ErrorKind.Internal);
+    // GW-5: a service's internal error is only "Internal error" here, and no stack or SQL rides on a refusal.
+    const payload = publicPayload({ ...exception.payload, kind });
+    return finish(problemFromPayload(payload), {}, extensionsOf(payload), kind === ErrorKind.Internal);
   }
   if (exception instanceof GatewayException) {
     return finish(problemFromPayload(exception.toPayload()), exception.headers, exception.extensions);

@@ -8,6 +8,8 @@ export interface RouteSample {
   body?: Record<string, unknown>;
   headers?: Record<string, string>;
   query?: string;
+  /** Values of path parameters other than the id (`:cardNumber`, `:period`); the rest get the id. */
+  params?: Record<string, string>;
 }
 
 export interface RouteCase extends RouteSample {
@@ -16,6 +18,8 @@ export interface RouteCase extends RouteSample {
   path: (id: string) => string;
   /** Roles the gateway admits besides admin. */
   roles: readonly Role[];
+  /** Roles the operation admits besides admin: the gateway's, or the service's own check (CUS-7). */
+  allowed: readonly Role[];
   pattern: string;
 }
 
@@ -35,8 +39,10 @@ export function routeCases<T extends Record<string, Operation<unknown, unknown>>
       name,
       ...sample,
       method: operation.http.method.toLowerCase() as RouteCase['method'],
-      path: (id: string) => `/api/v1/${operation.http.path.replace(/:[A-Za-z]+/g, id)}${sample.query ?? ''}`,
+      path: (id: string) =>
+        `/api/v1/${operation.http.path.replace(/:([A-Za-z]+)/g, (_, param: string) => sample.params?.[param] ?? id)}${sample.query ?? ''}`,
       roles: operation.refusedByService ? ROLES : operation.roles,
+      allowed: operation.roles,
       pattern: operation.pattern,
     };
   });
