@@ -27,10 +27,11 @@ describe('processes killed under load', () => {
     }
   }
 
-  async function untilConsuming(queue: string): Promise<void> {
+  async function untilConsuming(queue: string, service: DomainService): Promise<void> {
     const deadline = Date.now() + 60_000;
     while ((await consumersOf(queue)) === 0) {
-      if (Date.now() > deadline) throw new Error(`nobody consumes ${queue} after 60 s`);
+      if (!suite.rig.isRunning(service)) throw new Error(`${service} died before consuming ${queue}: ${suite.rig.exits.join(', ')}`);
+      if (Date.now() > deadline) throw new Error(`nobody consumes ${queue} after 60 s: ${JSON.stringify(await suite.rig.queues())}`);
       await sleep(200);
     }
   }
@@ -46,7 +47,7 @@ describe('processes killed under load', () => {
       for (const point of ['before-commit', 'after-commit'] as const) {
         await suite.rig.stop(service, 'SIGTERM');
         suite.rig.spawn(service, `${point}:${type}`);
-        await untilConsuming(queue);
+        await untilConsuming(queue, service);
         const operation = workload.issue(kind, 60_000);
         const exit = await suite.rig.exited(service);
         deaths.push(`${service} ${point}: ${exit.signal}`);

@@ -125,6 +125,11 @@ export class Checker {
   ) {}
 
   async verdict(scenario: string, history: Operation[], prefix: string, options: VerdictOptions = {}): Promise<Verdict> {
+    // Settle first: a till's purchase is acknowledged by the broker before it is applied, so
+    // effects are counted once every queue is drained and every outbox row published.
+    const notes = { ...options.notes };
+    const leftovers = await this.leftovers(options.expectedDeadLetters ?? {}, notes);
+    const events = await this.settledEvents(new Set(options.injectedEvents ?? []));
     const kinds: Verdict['kinds'] = {};
     for (const kind of [...new Set(history.map((operation) => operation.kind))]) {
       const operations = history.filter((operation) => operation.kind === kind);
@@ -149,9 +154,6 @@ export class Checker {
         ],
       };
     }
-    const events = await this.settledEvents(new Set(options.injectedEvents ?? []));
-    const notes = { ...options.notes };
-    const leftovers = await this.leftovers(options.expectedDeadLetters ?? {}, notes);
     const verdict: Verdict = { scenario, run: Number(process.env.FAULT_RUN ?? 1), kinds, events, leftovers, notes };
     report(verdict);
     return verdict;
@@ -193,7 +195,7 @@ export class Checker {
    * were told 503/504 and retried; docs/messaging.md) — counted in `expiredCommands`, nothing else.
    */
   private async leftovers(expectedDeadLetters: Record<string, number>, notes: Record<string, unknown>): Promise<string[]> {
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 90_000; // a consumer backing off after an outage retries every ≤ 30 s
     const desk = new DeadLetterDesk(this.rig.vhost.url);
     for (;;) {
       const problems: string[] = [];
