@@ -8,18 +8,11 @@ function uuidFrom(...parts: string[]): string {
 }
 
 /**
- * GW-6 beyond the gateway's own record: the seed of the command ids a request under an
- * `Idempotency-Key` sends — the caller's key id, its Idempotency-Key and the request's hash, so
- * another body under the same key (refused as 422 anyway) could never be answered from the first.
- */
-export function idempotencySeed(apiKeyId: string, idempotencyKey: string, requestHash: string): string {
-  return uuidFrom('idempotency', apiKeyId, idempotencyKey, requestHash);
-}
-
-/**
- * The message id of the `sequence`-th command a request sends under `seed`: a retry of the request
- * (after a 504, a lost reply or a gateway that died mid-request) sends the same ids, which the
- * service's command inbox answers with their first result instead of applying them again.
+ * GW-6 beyond the gateway's own record: the message id of the `sequence`-th command a request under
+ * an `Idempotency-Key` sends, from its record's seed (`idempotency_records.command_seed`). A retry
+ * that takes the record over (after a 504, a lost reply or a gateway that died mid-request) sends
+ * the same ids, which the service's command inbox answers with their first result instead of
+ * applying them again; a new record (expired, or forgotten after a CUS-9 destruction) has a new seed.
  */
 export function commandIdFor(seed: string, service: string, pattern: string, sequence: number): string {
   return uuidFrom('command', seed, service, pattern, String(sequence));

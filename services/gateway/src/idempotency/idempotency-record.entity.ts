@@ -28,6 +28,10 @@ export class IdempotencyRecordEntity {
   @Column('uuid', { name: 'resource_id', nullable: true })
   resourceId: string | null;
 
+  /** The seed of the command ids the request sends; kept when a retry takes the record over (GW-6). */
+  @Column('uuid', { name: 'command_seed', nullable: true })
+  commandSeed: string | null;
+
   /** While in progress: after this instant a crashed first attempt may be taken over. */
   @Column('timestamptz', { name: 'locked_until' })
   lockedUntil: Date;

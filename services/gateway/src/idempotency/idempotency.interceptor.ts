@@ -9,7 +9,6 @@ import type { AuthenticatedRequest } from '../auth/current-caller.decorator';
 import { LOGGER } from '../gateway.tokens';
 import { GatewayErrorCode, GatewayException } from '../http/gateway.exception';
 import { StoredProblem, toProblem } from '../http/problem';
-import { idempotencySeed } from './command-id';
 import { resourceIdOf, settlementOf } from './idempotency-outcome';
 import { IdempotencyStore } from './idempotency.store';
 import { SKIP_IDEMPOTENCY_KEY } from './idempotent.decorator';
@@ -47,10 +46,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw GatewayException.invalidHeader('Idempotency-Key', 'must be 1 to 200 printable characters without spaces');
     }
     const hash = requestHash(request.method, request.url, request.body);
-    // The commands this request sends carry ids derived from the key (DomainClient): a retry after an
-    // unknown outcome is answered by the service from its command inbox, never applied twice (GW-6).
-    const requestContext = currentContext();
-    if (requestContext) requestContext.idempotencySeed = idempotencySeed(caller.keyId, key, hash);
     const successStatus = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
     const reply = context.switchToHttp().getResponse<FastifyReply>();
 
@@ -69,8 +64,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
             void reply.header(REPLAYED_HEADER, 'true');
             if (claim.status >= 400) throw new StoredProblem(claim.status, claim.body as StoredProblem['body']);
             return of(claim.body);
-          case 'started':
+          case 'started': {
+            // The commands this request sends carry ids derived from the record's seed (DomainClient): a
+            // retry after an unknown outcome sends the same ones, which the service answers from its
+            // command inbox instead of applying them twice (GW-6).
+            const requestContext = currentContext();
+            if (requestContext) requestContext.idempotencySeed = claim.commandSeed;
             return this.runAndRecord(next, caller.keyId, key, successStatus, request.id, request.params);
+          }
         }
       }),
     );

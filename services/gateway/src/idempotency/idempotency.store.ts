@@ -7,7 +7,10 @@ import { GATEWAY_CONFIG, LOGGER } from '../gateway.tokens';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type ClaimOutcome =
-  { type: 'started' } | { type: 'mismatch' } | { type: 'in_progress' } | { type: 'replay'; status: number; body: unknown };
+  | { type: 'started'; commandSeed: string }
+  | { type: 'mismatch' }
+  | { type: 'in_progress' }
+  | { type: 'replay'; status: number; body: unknown };
 
 interface ExistingRow {
   request_hash: string;
@@ -40,18 +43,23 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationSh
 
   async claim(apiKeyId: string, key: string, hash: string): Promise<ClaimOutcome> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const claimed: unknown[] = await this.dataSource.query(
-        `INSERT INTO idempotency_records (api_key_id, idempotency_key, request_hash, state, locked_until, created_at, expires_at)
-         VALUES ($1, $2, $3, 'in_progress', now() + $4 * interval '1 millisecond', now(), now() + $5 * interval '1 hour')
+      // The command seed is kept when a retry takes over a record whose holder died or timed out
+      // (its commands may have run: the same ids are answered from the service's command inbox)
+      // and is new for a new request — a fresh key, or a record that had expired.
+      const claimed: { command_seed: string }[] = await this.dataSource.query(
+        `INSERT INTO idempotency_records (api_key_id, idempotency_key, request_hash, state, locked_until, created_at, expires_at, command_seed)
+         VALUES ($1, $2, $3, 'in_progress', now() + $4 * interval '1 millisecond', now(), now() + $5 * interval '1 hour', gen_random_uuid())
          ON CONFLICT (api_key_id, idempotency_key) DO UPDATE
            SET request_hash = EXCLUDED.request_hash, state = 'in_progress', response_status = NULL, response_body = NULL, resource_id = NULL,
-               locked_until = EXCLUDED.locked_until, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
+               locked_until = EXCLUDED.locked_until, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at,
+               command_seed = CASE WHEN idempotency_records.expires_at <= now() OR idempotency_records.command_seed IS NULL
+                                   THEN EXCLUDED.command_seed ELSE idempotency_records.command_seed END
            WHERE idempotency_records.expires_at <= now()
               OR (idempotency_records.state = 'in_progress' AND idempotency_records.locked_until <= now())
-         RETURNING 1`,
+         RETURNING command_seed::text`,
         [apiKeyId, key, hash, this.lockMs, this.config.idempotencyTtlHours],
       );
-      if (claimed.length) return { type: 'started' };
+      if (claimed.length) return { type: 'started', commandSeed: claimed[0].command_seed };
       const rows: ExistingRow[] = await this.dataSource.query(
         `SELECT request_hash, state, response_status, response_body FROM idempotency_records
          WHERE api_key_id = $1 AND idempotency_key = $2`,
