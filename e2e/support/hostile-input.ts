@@ -743,6 +743,7 @@ export class HostileInputs {
               fc.oneof(pick(HOSTILE_PATH_VALUES), long),
               fc.tuple(...operation.pathParameters.map(pathValueArbitrary)),
             )
+            .filter(([index, value]) => !admittedBy(operation.pathParameters[index], value))
             .map(([index, value, others]) => {
               const chosen = [...(others as string[])];
               chosen[index] = value;
@@ -799,11 +800,23 @@ function ensureMalformed(text: string): string {
   throw new Error(`generator bug: ${JSON.stringify(text.slice(0, 80))} is well-formed JSON`);
 }
 
+/** A plausible value for a path parameter, from its schema in the document (a fresh UUID: nothing exists behind it). */
 function pathValueArbitrary(parameter: PathParameter): fc.Arbitrary<string> {
-  if (parameter.schema.format === 'uuid' || /id$/i.test(parameter.name)) return fc.uuid({ version: 4 });
-  if (/cardNumber/i.test(parameter.name)) return fc.stringMatching(/^62\d{14}$/);
-  if (/period/i.test(parameter.name)) return fc.integer({ min: 1, max: 12 }).map((month) => `2026-${pad(month)}`);
-  return fc.uuid({ version: 4 });
+  return stringArbitrary(parameter.schema);
+}
+
+/** Whether a hostile path value would, decoded, still be what the parameter takes (then it is not hostile). */
+function admittedBy(parameter: PathParameter, value: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return false;
+  }
+  if (parameter.schema.format === 'uuid') return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(decoded);
+  if (typeof parameter.schema.pattern === 'string') return new RegExp(parameter.schema.pattern).test(decoded);
+  // The document says "any string": nothing is refused by the contract, any 4xx will do.
+  return false;
 }
 
 function fillPath(operation: Operation, values: string[]): string {
