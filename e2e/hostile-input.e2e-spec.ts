@@ -22,7 +22,7 @@ const SEED = Number(process.env.HOSTILE_SEED ?? 20261103);
 /** A file to append every answer to (status, input, first 300 characters), when set. */
 const TRACE = process.env.HOSTILE_TRACE;
 /** Inputs per operation and mutation kind. */
-const RUNS_PER_KIND = Number(process.env.HOSTILE_RUNS ?? 3);
+const RUNS_PER_KIND = Number(process.env.HOSTILE_RUNS ?? 8);
 
 describe('hostile-input answer checks', () => {
   it('has answer checks that catch what they must (a check that never fails proves nothing)', () => {

@@ -317,6 +317,47 @@ export const SCRIPT_INJECTIONS = [
 const NOSQL_INJECTIONS: unknown[] = [{ $gt: '' }, { $ne: null }, { $where: 'sleep(1000)' }, { $regex: '.*' }];
 
 const ODD_DECORATIONS = ['\u202E', '\u202D', '\u2066', '\u200B', '\u200D', '\uFEFF', '\u0301\u0301\u0301', '👍🏽', '\uFFFF', '\u00A0', 'ﷺ'];
+const LOOK_ALIKES: Record<string, string> = {
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
+  i: 'і',
+  s: 'ѕ',
+  E: 'Е',
+  O: 'О',
+  T: 'Т',
+};
+/** Storable changes that make a constrained value something else while it looks the same. */
+const DISGUISES: ((value: string, at: number) => string)[] = [
+  (value, at) => insertAt(value, at, '\u200B'),
+  (value, at) => insertAt(value, at, '\u200D'),
+  (value, at) => insertAt(value, at, '\uFEFF'),
+  (value) => `\u202E${value}`,
+  (value) => `${value}\u2066`,
+  (value) => `${value}\u00A0`,
+  (value) => value.replace(/[aceopxyisEOT]/, (letter) => LOOK_ALIKES[letter]),
+  (value) => value.replace(/\d/, (digit) => String.fromCharCode(0xff10 + Number(digit))),
+  (value) => value.replace(/\d/, (digit) => String.fromCharCode(0x0660 + Number(digit))),
+];
+
+function insertAt(value: string, at: number, text: string): string {
+  const index = value.length ? at % (value.length + 1) : 0;
+  return value.slice(0, index) + text + value.slice(index);
+}
+
+/** Whether a string schema (format, enum, pattern) admits a value; free text admits anything. */
+function admits(schema: Schema, value: string): boolean {
+  if (Array.isArray(schema.enum)) return schema.enum.includes(value);
+  if (schema.format === 'uuid') return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+  if (schema.format === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(value);
+  if (typeof schema.pattern === 'string') return new RegExp(schema.pattern).test(value);
+  return !schema.format;
+}
+
 const UNSTORABLE = ['\u0000', '\uD800', '\uDFFF', '\uDBFF', 'a\u0000b', '\uDC00\uD800'];
 
 const UNSAFE_NUMBERS = [
@@ -588,27 +629,44 @@ export class HostileInputs {
             })),
           );
         }
-        return build(
-          fc.tuple(pick(stringSlots), strings, fc.boolean()).map(([slot, text, asName]) => {
-            if (asName) {
-              const parent = slot.path.slice(0, -1);
-              const container = getAt(root, parent);
-              if (container && typeof container === 'object' && !Array.isArray(container)) {
-                const copy = { ...(container as Json), [`${String(slot.path.at(-1))}${text}`]: 'x' };
-                return {
-                  body: setAt(root, parent, copy),
-                  detail: `member name ${JSON.stringify(`${String(slot.path.at(-1))}${text}`)}`,
-                  field: parent,
-                };
-              }
+        const unstorable = fc.tuple(pick(stringSlots), strings, fc.boolean()).map(([slot, text, asName]) => {
+          if (asName) {
+            const parent = slot.path.slice(0, -1);
+            const container = getAt(root, parent);
+            if (container && typeof container === 'object' && !Array.isArray(container)) {
+              const copy = { ...(container as Json), [`${String(slot.path.at(-1))}${text}`]: 'x' };
+              return {
+                body: setAt(root, parent, copy),
+                detail: `member name ${JSON.stringify(`${String(slot.path.at(-1))}${text}`)}`,
+                field: parent,
+              };
             }
-            return {
-              body: setAt(root, slot.path, `T${text}`),
-              detail: `${label(slot.path)} = ${JSON.stringify(`T${text}`)}`,
-              field: slot.path,
-            };
-          }),
+          }
+          return {
+            body: setAt(root, slot.path, `T${text}`),
+            detail: `${label(slot.path)} = ${JSON.stringify(`T${text}`)}`,
+            field: slot.path,
+          };
+        });
+        // Storable but still not what a format, an enum or a pattern takes: an invisible character
+        // or a look-alike in a UUID, an enum value, a date, a phone number.
+        const constrained = stringSlots.filter(
+          (slot) =>
+            isConstrainedString(slot) &&
+            typeof getAt(root, slot.path) === 'string' &&
+            !admits(slot.schema, `\u200B${String(getAt(root, slot.path))}`),
         );
+        if (!constrained.length) return build(unstorable);
+        const disguised = fc
+          .tuple(pick(constrained), fc.constantFrom(...DISGUISES), fc.nat())
+          .map(([slot, disguise, at]) => ({ slot, value: disguise(String(getAt(root, slot.path)), at) }))
+          .filter(({ slot, value }) => !admits(slot.schema, value))
+          .map(({ slot, value }) => ({
+            body: setAt(root, slot.path, value),
+            detail: `${label(slot.path)} = ${JSON.stringify(value)}`,
+            field: slot.path,
+          }));
+        return build(fc.oneof(unstorable, disguised));
       }
       case 'unsafe-number': {
         const numeric = slots.filter(isNumeric);
