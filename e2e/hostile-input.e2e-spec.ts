@@ -104,6 +104,7 @@ describe('hostile input on every write operation (issue 11)', () => {
     let call = request(suite.url)[operation.method](input.path).set(key.auth);
     for (const [name, value] of Object.entries(operation.headers)) call = call.set(name, value);
     if (input.contentType) call = call.set('Content-Type', input.contentType);
+    if (input.idempotencyKey) call = call.set('Idempotency-Key', input.idempotencyKey);
     // Raw text: supertest must not re-serialise it (a `__proto__` member would vanish).
     return (input.body === undefined ? call : call.send(input.body)).buffer(true).parse((response, done) => {
       let text = '';
@@ -120,7 +121,7 @@ describe('hostile input on every write operation (issue 11)', () => {
         : input.body.length > 300
           ? `${input.body.slice(0, 300)}… (${input.body.length} characters)`
           : input.body;
-    return `${input.operation} [${input.kind}] ${input.detail}${input.field ? ` (field ${input.field})` : ''}\n  ${input.path}\n  Content-Type: ${input.contentType}\n  body: ${body}`;
+    return `${input.operation} [${input.kind}] ${input.detail}${input.field ? ` (field ${input.field})` : ''}${input.idempotencyKey ? ` Idempotency-Key ${input.idempotencyKey}` : ''}\n  ${input.path}\n  Content-Type: ${input.contentType}\n  body: ${body}`;
   }
 
   it('generates inputs for every POST/PUT/PATCH operation of the served document', () => {

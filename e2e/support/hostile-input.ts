@@ -50,6 +50,8 @@ export interface Operation {
   pathParameters: PathParameter[];
   /** Required headers other than authentication, with a plausible value (`If-Match: "1"`). */
   headers: Record<string, string>;
+  /** The operation takes an `Idempotency-Key` (GW-6). */
+  idempotent: boolean;
 }
 
 /** One hostile request. `body` is the exact text on the wire (raw JSON, so `__proto__` really is sent). */
@@ -69,6 +71,11 @@ export interface HostileInput {
   field?: string;
   /** The statuses that answer this input correctly (any 4xx when absent). */
   statuses?: number[];
+  /**
+   * GW-6: sent with half the inputs the gateway itself refuses, on operations that take one. A
+   * refusal before the RPC must free the key, so the row counts show a record left behind.
+   */
+  idempotencyKey?: string;
 }
 
 const WRITE_METHODS = ['post', 'put', 'patch'] as const;
@@ -97,6 +104,7 @@ export function writeOperations(document: Json): Operation[] {
           .filter((parameter) => parameter.in === 'path')
           .map((parameter) => ({ name: String(parameter.name), schema: (parameter.schema ?? {}) as Schema })),
         headers,
+        idempotent: parameters.some((parameter) => parameter.in === 'header' && parameter.name === 'Idempotency-Key'),
       });
     }
   }
@@ -508,16 +516,20 @@ export class HostileInputs {
         statuses?: number[];
       }>,
     ): fc.Arbitrary<HostileInput> =>
-      fc.tuple(this.pathArbitrary(operation), arbitrary).map(([path, made]) => ({
-        kind,
-        operation: operation.id,
-        path: made.path ?? path,
-        contentType: made.contentType ?? 'application/json',
-        body: made.text ?? (made.raw ? made.raw.stringify(made.body) : made.body === undefined ? undefined : JSON.stringify(made.body)),
-        detail: made.detail,
-        ...(made.field ? { field: made.field.length ? made.field.join('.') : 'body' } : {}),
-        ...(made.field ? { statuses: [400] } : made.statuses ? { statuses: made.statuses } : {}),
-      }));
+      fc
+        .tuple(this.pathArbitrary(operation), arbitrary, fc.option(fc.uuid({ version: 4 }), { nil: undefined }))
+        .map(([path, made, idempotencyKey]) => ({
+          kind,
+          // A service's own refusal is stored for replay by design (GW-6): only where the gateway refuses.
+          ...(operation.idempotent && kind !== 'hostile-path' && idempotencyKey ? { idempotencyKey } : {}),
+          operation: operation.id,
+          path: made.path ?? path,
+          contentType: made.contentType ?? 'application/json',
+          body: made.text ?? (made.raw ? made.raw.stringify(made.body) : made.body === undefined ? undefined : JSON.stringify(made.body)),
+          detail: made.detail,
+          ...(made.field ? { field: made.field.length ? made.field.join('.') : 'body' } : {}),
+          ...(made.field ? { statuses: [400] } : made.statuses ? { statuses: made.statuses } : {}),
+        }));
     const pick = <T>(items: T[]) => fc.constantFrom(...items);
     const bodyless = !operation.body;
     const root = bodyless ? {} : body;
