@@ -21,6 +21,8 @@ jest.setTimeout(300_000);
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261103);
 /** A file to append every answer to (status, input, first 300 characters), when set. */
 const TRACE = process.env.HOSTILE_TRACE;
+/** Only the operations and kinds whose `<METHOD> <path> <kind>` matches this, when set (to chase one failure). */
+const ONLY = process.env.HOSTILE_ONLY ? new RegExp(process.env.HOSTILE_ONLY) : undefined;
 /** Inputs per operation and mutation kind. */
 const RUNS_PER_KIND = Number(process.env.HOSTILE_RUNS ?? 8);
 
@@ -134,6 +136,7 @@ describe('hostile input on every write operation (issue 11)', () => {
     const failures: string[] = [];
     for (const [index, operation] of operations.entries()) {
       for (const [kindIndex, kind] of MUTATION_KINDS.entries()) {
+        if (ONLY && !ONLY.test(`${operation.id} ${kind}`)) continue;
         const arbitrary = inputs.arbitrary(operation, kind);
         if (!arbitrary) continue;
         const property = fc.asyncProperty(arbitrary, async (input) => {
@@ -153,7 +156,7 @@ describe('hostile input on every write operation (issue 11)', () => {
         if (result.failed)
           failures.push(String(result.errorInstance instanceof Error ? result.errorInstance.message : result.errorInstance));
       }
-      expect(perOperation.get(operation.id) ?? 0).toBeGreaterThan(0);
+      if (!ONLY) expect(perOperation.get(operation.id) ?? 0).toBeGreaterThan(0);
     }
     expect(failures).toEqual([]);
   });

@@ -836,7 +836,7 @@ function getAt(root: unknown, path: Segment[]): unknown {
   return current;
 }
 
-/** Values of a type the slot's schema does not admit (null only where the field is required and not nullable). */
+/** Values of a type the slot's schema does not admit (null wherever the document does not say nullable). */
 function wrongValues(slot: Slot): string[] {
   const values: Record<string, string> = {
     string: '"text"',
@@ -856,7 +856,7 @@ function wrongValues(slot: Slot): string[] {
   if (type !== 'boolean') wrong.push(values.boolean);
   if (type !== 'object') wrong.push(values.object);
   if (type !== 'array') wrong.push(values.array);
-  if (slot.required && !slot.nullable) wrong.push(values.null);
+  if (!slot.nullable) wrong.push(values.null);
   // An enum or a format refuses any other string; free text takes the stringified forms as text.
   return type === 'string' ? wrong.filter((value) => !value.startsWith('"')) : wrong;
 }
