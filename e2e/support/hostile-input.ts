@@ -548,7 +548,7 @@ export class HostileInputs {
                 body: setAt(body, slot.path, raw.placeholder(wrong)),
                 raw,
                 detail: `${label(slot.path)} = ${wrong}`,
-                ...(slot.path.length ? { field: slot.path } : {}),
+                field: slot.path,
               };
             }),
           ),
@@ -726,13 +726,21 @@ export class HostileInputs {
       case 'injection': {
         if (bodyless) return null;
         const leaves = slots.filter((slot) => slot.path.length);
-        const constrained = slots.filter((slot) => isConstrainedString(slot) || isNumeric(slot) || typeOf(slot.schema) === 'boolean');
+        const injections = [...SQL_INJECTIONS, ...SCRIPT_INJECTIONS];
+        // Where the contract must refuse the text: a non-string field, or a format, enum or
+        // pattern that does not admit it (a "not blank" pattern takes any of them, as text).
+        const refuses = (slot: Slot, text: string) =>
+          typeOf(slot.schema) !== 'string' || (isConstrainedString(slot) && !admits(slot.schema, text));
+        const constrained = slots.filter((slot) => slot.path.length && injections.some((text) => refuses(slot, text)));
         const textual = constrained.length
-          ? fc.tuple(pick(constrained), pick([...SQL_INJECTIONS, ...SCRIPT_INJECTIONS])).map(([slot, text]) => ({
-              body: setAt(body, slot.path, text),
-              detail: `${label(slot.path)} = ${JSON.stringify(text)}`,
-              field: slot.path,
-            }))
+          ? fc
+              .tuple(pick(constrained), pick(injections))
+              .filter(([slot, text]) => refuses(slot, text))
+              .map(([slot, text]) => ({
+                body: setAt(body, slot.path, text),
+                detail: `${label(slot.path)} = ${JSON.stringify(text)}`,
+                field: slot.path,
+              }))
           : null;
         const nosql = fc.tuple(pick(leaves.length ? leaves : slots), pick(NOSQL_INJECTIONS)).map(([slot, operator]) => ({
           body: setAt(body, slot.path, operator),

@@ -1,5 +1,6 @@
 import type { ValidationError } from '@nestjs/common';
 import {
+  CustomerChanges,
   CustomerDestroyedEventData,
   CustomerEventData,
   CustomerEventType,
@@ -211,5 +212,35 @@ describe('members the pipe would strip without a word (issue 11, hostile input)'
     const data = await validateEventData(CustomerEventData, { ...summary, constructor: { name: 'x' }, prototype: 1 });
     expect(Object.prototype.hasOwnProperty.call(data, 'constructor')).toBe(false);
     expect(data).not.toHaveProperty('prototype');
+  });
+});
+
+describe('a body that is not an object (issue 11, hostile input)', () => {
+  const pipe = createValidationPipe();
+  const body = (value: unknown) => pipe.transform(value, { type: 'body', metatype: CustomerChanges });
+
+  it('refuses null, numbers, strings, booleans and arrays where a contract without required fields takes {}', async () => {
+    await expect(body({})).resolves.toBeInstanceOf(CustomerChanges);
+    await expect(body(undefined)).resolves.toBeInstanceOf(CustomerChanges);
+    for (const value of [null, 42, 'body', true, [], [{}]]) {
+      const payload = await body(value).then(
+        () => undefined,
+        (e: { toPayload(): unknown }) => e.toPayload(),
+      );
+      expect({ value, payload }).toEqual({
+        value,
+        payload: expect.objectContaining({
+          code: 'VALIDATION_FAILED',
+          errors: [{ field: 'body', message: 'the body must be a JSON object' }],
+        }),
+      });
+    }
+  });
+
+  it('leaves parameters and primitive types alone', async () => {
+    await expect(pipe.transform('6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b', { type: 'param', metatype: String, data: 'id' })).resolves.toBe(
+      '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b',
+    );
+    await expect(pipe.transform(null, { type: 'body', metatype: Object })).resolves.toBeNull();
   });
 });

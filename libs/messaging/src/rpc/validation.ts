@@ -54,18 +54,33 @@ export function strippedMemberOf(value: unknown): string | null {
 }
 
 /**
- * Issue 11 (hostile input): the pipe drops members named `constructor`, `prototype` and
+ * Issue 11 (hostile input): a body that is not an object is refused (400, field `body`). And the pipe drops members named `constructor`, `prototype` and
  * `__proto__` without a word, so `{"prototype": {…}}` passed as if the member were not there
  * although every contract is closed (the document says `additionalProperties: false`). Refused
  * like any unknown field (400) — unless the pipe tolerates unknown fields (event data), where
  * they are stripped like the others.
  */
+const NOT_CONTRACTS: unknown[] = [String, Boolean, Number, Array, Object];
+const isContract = (metatype: unknown) => typeof metatype === 'function' && !NOT_CONTRACTS.includes(metatype);
+
 class ClosedValidationPipe extends ValidationPipe {
   constructor(private readonly closedOptions: ValidationPipeOptions) {
     super(closedOptions);
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Issue 11: the pipe turns a `null` body into `{}` and validates a primitive against a
+    // stand-in, so `null`, `42` or `[]` passed on a contract without required fields (PATCH
+    // /customers/{id}) and went on to the service. A contract is an object; an absent body stays
+    // `{}` (json-body.ts), for commands whose body may be empty.
+    if (
+      metadata.type === 'body' &&
+      isContract(metadata.metatype) &&
+      value !== undefined &&
+      (value === null || typeof value !== 'object' || Array.isArray(value))
+    ) {
+      throw CommonException.validation([{ field: 'body', message: 'the body must be a JSON object' }]);
+    }
     if (this.closedOptions.forbidNonWhitelisted && metadata.type !== 'custom') {
       const field = strippedMemberOf(value);
       if (field) {
