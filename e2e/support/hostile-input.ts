@@ -21,6 +21,7 @@ export const MUTATION_KINDS = [
   'unknown-field',
   'prototype-key',
   'huge-string',
+  'huge-collection',
   'odd-unicode',
   'unsafe-number',
   'fen-amount',
@@ -627,6 +628,30 @@ export class HostileInputs {
             ...(size.named ? { field: slot.path } : { statuses: [413] }),
           })),
         );
+      }
+      case 'huge-collection': {
+        // A list one item over maxItems or of 100,000 items (200 KB of zeros), or an object of
+        // 5,000 members: refused before anything checks them one by one.
+        const arrays = slots.filter((slot) => typeOf(slot.schema) === 'array' && typeof slot.schema.maxItems === 'number');
+        const lists = arrays.length
+          ? fc.tuple(pick(arrays), fc.boolean()).map(([slot, many]) => {
+              const items = getAt(root, slot.path) as unknown[];
+              const value = many
+                ? new Array<number>(100_000).fill(0)
+                : Array.from({ length: Number(slot.schema.maxItems) + 1 }, () => items[0]);
+              return { body: setAt(root, slot.path, value), detail: `${label(slot.path)} = ${value.length} items`, field: slot.path };
+            })
+          : null;
+        const targets = bodyless ? [{ path: [] as Segment[] }] : objectSlots;
+        const objects = pick(targets).map((slot) => {
+          const members = Object.fromEntries(Array.from({ length: 5_000 }, (_, index) => [`m${index}`, 0]));
+          return {
+            body: setAt(root, slot.path, { ...(getAt(root, slot.path) as Json), ...members }),
+            detail: `${label(slot.path)} + 5,000 members`,
+            field: slot.path,
+          };
+        });
+        return build(lists ? fc.oneof(lists, objects) : objects);
       }
       case 'odd-unicode': {
         const strings = fc
