@@ -1,5 +1,6 @@
 import type { ValidationError } from '@nestjs/common';
 import {
+  CustomerChanges,
   CustomerDestroyedEventData,
   CustomerEventData,
   CustomerEventType,
@@ -9,7 +10,7 @@ import {
   PosPurchaseMessage,
 } from '@crm/contracts';
 import { ErrorKind } from '@crm/errors';
-import { createValidationPipe, flattenValidationErrors, validateCommandBody, validateEventData } from './validation';
+import { createValidationPipe, flattenValidationErrors, strippedMemberOf, validateCommandBody, validateEventData } from './validation';
 
 function node(property: string, constraints?: Record<string, string>, children: ValidationError[] = []): ValidationError {
   return { property, constraints, children };
@@ -155,5 +156,91 @@ describe('message contracts, validated as the transport does it', () => {
         expect.arrayContaining([field]),
       ]);
     }
+  });
+});
+
+describe('members the pipe would strip without a word (issue 11, hostile input)', () => {
+  const purchase = {
+    storeId: 'S001',
+    transactionId: 'T-1',
+    occurredAt: '2026-11-03T08:15:00+08:00',
+    lines: [{ sku: 'TEA-001', quantity: 1, unitPrice: { amount: 100, currency: 'CNY' } }],
+    paid: { amount: 100, currency: 'CNY' },
+  };
+
+  it('refuses a `constructor` or `prototype` member anywhere in a command body, naming its path, as an unknown field', async () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['constructor', { ...purchase, constructor: { name: 'Object' } }],
+      ['constructor', { ...purchase, constructor: 'x' }],
+      ['paid.constructor', { ...purchase, paid: { ...purchase.paid, constructor: { prototype: { polluted: true } } } }],
+      ['lines.0.constructor', { ...purchase, lines: [{ ...purchase.lines[0], constructor: 1 }] }],
+      ['prototype', { ...purchase, prototype: { polluted: true } }],
+      ['paid.prototype', { ...purchase, paid: { ...purchase.paid, prototype: null } }],
+    ];
+    for (const [field, body] of cases) {
+      const error = await validateCommandBody(PosPurchaseMessage, body).then(
+        () => undefined,
+        (e: { toPayload(): unknown }) => e.toPayload(),
+      );
+      expect([field, error]).toEqual([
+        field,
+        expect.objectContaining({ code: 'VALIDATION_FAILED', errors: [{ field, message: expect.stringMatching(/should not exist/) }] }),
+      ]);
+    }
+  });
+
+  it('refuses a `__proto__` own member (JSON.parse makes one) the same way', async () => {
+    const body = JSON.parse(`{"storeId":"S001","__proto__":{"isAdmin":true}}`) as Record<string, unknown>;
+    expect(strippedMemberOf(body)).toBe('__proto__');
+    await expect(validateCommandBody(PosPurchaseMessage, body)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('still accepts the body without them, and event data strips them like any unknown field', async () => {
+    await expect(validateCommandBody(PosPurchaseMessage, purchase)).resolves.toBeInstanceOf(PosPurchaseMessage);
+    expect(strippedMemberOf(purchase)).toBeNull();
+    expect(strippedMemberOf({ constructorName: 'x', prototypes: [{ proto: 1 }] })).toBeNull();
+    const summary = {
+      customerId: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b',
+      code: null,
+      name: 'Canal Dealers',
+      type: 'dealer',
+      status: 'prospect',
+      grade: null,
+      creditRating: null,
+      confidentiality: 'secret',
+    };
+    const data = await validateEventData(CustomerEventData, { ...summary, constructor: { name: 'x' }, prototype: 1 });
+    expect(Object.prototype.hasOwnProperty.call(data, 'constructor')).toBe(false);
+    expect(data).not.toHaveProperty('prototype');
+  });
+});
+
+describe('a body that is not an object (issue 11, hostile input)', () => {
+  const pipe = createValidationPipe();
+  const body = (value: unknown) => pipe.transform(value, { type: 'body', metatype: CustomerChanges });
+
+  it('refuses null, numbers, strings, booleans and arrays where a contract without required fields takes {}', async () => {
+    await expect(body({})).resolves.toBeInstanceOf(CustomerChanges);
+    await expect(body(undefined)).resolves.toBeInstanceOf(CustomerChanges);
+    for (const value of [null, 42, 'body', true, [], [{}]]) {
+      const payload = await body(value).then(
+        () => undefined,
+        (e: { toPayload(): unknown }) => e.toPayload(),
+      );
+      expect({ value, payload }).toEqual({
+        value,
+        payload: expect.objectContaining({
+          code: 'VALIDATION_FAILED',
+          errors: [{ field: 'body', message: 'the body must be a JSON object' }],
+        }),
+      });
+    }
+  });
+
+  it('leaves parameters and primitive types alone', async () => {
+    await expect(pipe.transform('6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b', { type: 'param', metatype: String, data: 'id' })).resolves.toBe(
+      '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b',
+    );
+    await expect(pipe.transform(null, { type: 'body', metatype: Object })).resolves.toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationPipeOptions, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationPipeOptions, type ValidationError } from '@nestjs/common';
 import type { ContractClass } from '@crm/contracts';
 import { CommonException, type FieldError } from '@crm/errors';
 
@@ -17,7 +17,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
  * `validateEventData`).
  */
 export function createValidationPipe(overrides: Pick<ValidationPipeOptions, 'forbidNonWhitelisted'> = {}): ValidationPipe {
-  return new ValidationPipe({
+  return new ClosedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -26,6 +26,70 @@ export function createValidationPipe(overrides: Pick<ValidationPipeOptions, 'for
     exceptionFactory: (errors) => CommonException.validation(flattenValidationErrors(errors)),
     ...overrides,
   });
+}
+
+/**
+ * Member names Nest's ValidationPipe deletes before it validates (`stripProtoKeys`, and
+ * class-transformer skips the first two as well), so `forbidNonWhitelisted` never sees them.
+ */
+const STRIPPED_MEMBERS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The first member of a plain payload named `__proto__`, `constructor` or `prototype`, as a
+ * dotted path (`registration.constructor`), or null. Walks with its own stack: no payload
+ * exhausts the call stack.
+ */
+export function strippedMemberOf(value: unknown): string | null {
+  const stack: { value: unknown; path: string }[] = [{ value, path: '' }];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (!item.value || typeof item.value !== 'object') continue;
+    for (const key of Object.keys(item.value)) {
+      const path = item.path ? `${item.path}.${key}` : key;
+      if (STRIPPED_MEMBERS.has(key)) return path;
+      stack.push({ value: (item.value as Record<string, unknown>)[key], path });
+    }
+  }
+  return null;
+}
+
+/**
+ * Issue 11 (hostile input): a body that is not an object is refused (400, field `body`). And the pipe drops members named `constructor`, `prototype` and
+ * `__proto__` without a word, so `{"prototype": {…}}` passed as if the member were not there
+ * although every contract is closed (the document says `additionalProperties: false`). Refused
+ * like any unknown field (400) — unless the pipe tolerates unknown fields (event data), where
+ * they are stripped like the others.
+ */
+const NOT_CONTRACTS: unknown[] = [String, Boolean, Number, Array, Object];
+const isContract = (metatype: unknown) => typeof metatype === 'function' && !NOT_CONTRACTS.includes(metatype);
+
+class ClosedValidationPipe extends ValidationPipe {
+  constructor(private readonly closedOptions: ValidationPipeOptions) {
+    super(closedOptions);
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Issue 11: the pipe turns a `null` body into `{}` and validates a primitive against a
+    // stand-in, so `null`, `42` or `[]` passed on a contract without required fields (PATCH
+    // /customers/{id}) and went on to the service. A contract is an object; an absent body stays
+    // `{}` (json-body.ts), for commands whose body may be empty.
+    if (
+      metadata.type === 'body' &&
+      isContract(metadata.metatype) &&
+      value !== undefined &&
+      (value === null || typeof value !== 'object' || Array.isArray(value))
+    ) {
+      throw CommonException.validation([{ field: 'body', message: 'the body must be a JSON object' }]);
+    }
+    if (this.closedOptions.forbidNonWhitelisted && metadata.type !== 'custom') {
+      const field = strippedMemberOf(value);
+      if (field) {
+        const name = field.split('.').pop();
+        throw CommonException.validation([{ field, message: `property ${name} should not exist` }]);
+      }
+    }
+    return super.transform(value, metadata);
+  }
 }
 
 const strictPipe = createValidationPipe();

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsUUID, ValidateIf } from 'class-validator';
 import { CONFIDENTIALITY_LEVELS, Instant, Int, LIMITS, OneOf, ROLES, Text, type ConfidentialityLevel, type Role } from '@crm/contracts';
 
 const NOT_BLANK = /\S/;
@@ -40,7 +40,8 @@ export class CreateApiKeyDto {
     maxItems: LIMITS.list,
     description: 'CUS-6: top_secret archives this key may read',
   })
-  @IsOptional()
+  // May be left out, but not null: the document says a list (issue 11 found `null` accepted).
+  @ValidateIf((_dto: object, value: unknown) => value !== undefined)
   @IsArray()
   @ArrayMaxSize(LIMITS.list)
   @IsUUID('all', { each: true })

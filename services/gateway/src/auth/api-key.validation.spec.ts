@@ -21,6 +21,16 @@ describe('CreateApiKeyDto (GW-2)', () => {
       });
   });
 
+  it('takes designatedCustomerIds left out or as a list of UUIDs, never null (the document says a list; issue 11)', () => {
+    expect(fieldsWithErrors(CreateApiKeyDto, base)).toEqual([]);
+    expect(fieldsWithErrors(CreateApiKeyDto, { ...base, designatedCustomerIds: ['6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b'] })).toEqual([]);
+    for (const designatedCustomerIds of [null, 'x', ['not-a-uuid'], {}])
+      expect({ designatedCustomerIds, fields: fieldsWithErrors(CreateApiKeyDto, { ...base, designatedCustomerIds }) }).toEqual({
+        designatedCustomerIds,
+        fields: ['designatedCustomerIds'],
+      });
+  });
+
   it('refuses a blank name or storeId', () => {
     expect(fieldsWithErrors(CreateApiKeyDto, { ...base, storeId: '   ' })).toEqual(['storeId']);
     expect(fieldsWithErrors(CreateApiKeyDto, { ...base, name: ' \t ' })).toEqual(['name']);

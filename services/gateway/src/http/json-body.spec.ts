@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH, inspectJson } from './json-body';
+import { MAX_JSON_DEPTH, MAX_JSON_ITEMS, MAX_JSON_MEMBERS, inspectJson } from './json-body';
 
 const nested = (levels: number): unknown => {
   let value: unknown = 1;
@@ -31,5 +31,22 @@ describe('inspectJson (GW-5)', () => {
     expect(inspectJson({ a: '\uDC00' })?.field).toBe('a');
     expect(inspectJson({ ['k\u0000']: 1 })?.message).toMatch(/member names must not contain NUL/);
     expect(inspectJson('\u0000')?.field).toBe('body');
+  });
+
+  it('refuses lists over 100 items and objects over 100 members before validation would check each (issue 11)', () => {
+    const items = (count: number) => Array.from({ length: count }, () => ({ sku: 'TEA' }));
+    const members = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`k${index}`, 0]));
+    expect(inspectJson({ lines: items(MAX_JSON_ITEMS), note: members(MAX_JSON_MEMBERS) })).toBeNull();
+    expect(inspectJson({ lines: items(MAX_JSON_ITEMS + 1) })).toEqual({
+      field: 'lines',
+      message: 'lines must not have more than 100 items',
+    });
+    expect(inspectJson({ a: { b: new Array(100_000).fill(0) } })).toEqual({
+      field: 'a.b',
+      message: 'a.b must not have more than 100 items',
+    });
+    expect(inspectJson(new Array(101).fill(0))?.field).toBe('body');
+    expect(inspectJson(members(MAX_JSON_MEMBERS + 1))).toEqual({ field: 'body', message: 'body must not have more than 100 members' });
+    expect(inspectJson({ contacts: [members(60_000)] })?.field).toBe('contacts.0');
   });
 });

@@ -1,9 +1,18 @@
 import type { FastifyInstance } from 'fastify';
+import { LIMITS } from '@crm/contracts';
 import type { FieldError } from '@crm/errors';
 import { GatewayErrorCode, GatewayException } from './gateway.exception';
 
 /** Deeper JSON is refused (400): no request body of the API nests beyond a few levels. */
 export const MAX_JSON_DEPTH = 32;
+/**
+ * Longer lists are refused (400) before validation: no list of the API takes more than
+ * `LIMITS.list` items, and class-validator would otherwise check every item of a 200 KB body of
+ * 100,000 and answer with 100,000 errors — seconds of CPU and megabytes of answer (issue 11).
+ */
+export const MAX_JSON_ITEMS = LIMITS.list;
+/** Objects with more members are refused (400) for the same reason: no contract has 100 fields. */
+export const MAX_JSON_MEMBERS = 100;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -15,7 +24,8 @@ function stringProblem(value: string): string | null {
 }
 
 /**
- * GW-5: the first problem of a parsed JSON body, if any — nesting deeper than 32 levels, or a
+ * GW-5: the first problem of a parsed JSON body, if any — nesting deeper than 32 levels, a list
+ * of more than 100 items, an object of more than 100 members, or a
  * string (value or member name) with NUL or a lone surrogate — named by its path (`contacts.0.name`).
  * Walks with its own stack, so no body can exhaust the call stack.
  */
@@ -34,7 +44,14 @@ export function inspectJson(value: unknown): FieldError | null {
     if (depth > MAX_JSON_DEPTH) {
       return { field: name(item.path), message: `the body must not nest deeper than ${MAX_JSON_DEPTH} levels` };
     }
-    for (const [key, child] of Object.entries(item.value)) {
+    const entries = Object.entries(item.value);
+    if (Array.isArray(item.value) && entries.length > MAX_JSON_ITEMS) {
+      return { field: name(item.path), message: `${name(item.path)} must not have more than ${MAX_JSON_ITEMS} items` };
+    }
+    if (!Array.isArray(item.value) && entries.length > MAX_JSON_MEMBERS) {
+      return { field: name(item.path), message: `${name(item.path)} must not have more than ${MAX_JSON_MEMBERS} members` };
+    }
+    for (const [key, child] of entries) {
       const path = item.path ? `${item.path}.${key}` : key;
       const keyProblem = stringProblem(key);
       if (keyProblem) return { field: name(item.path), message: `member names ${keyProblem}` };

@@ -4,6 +4,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import {
   AcceptComplaintBody,
+  CARD_NUMBER_PATTERN,
+  MONTH_PATTERN,
   CreateCreditNoteBody,
   CreateReturnBody,
   FranchiseTermsBody,
@@ -67,6 +69,7 @@ type Schema = Record<string, unknown>;
  */
 describe('OpenAPI document versus enforced validation', () => {
   let components: Schema;
+  let paths: Record<string, Record<string, Schema>>;
   let ajv: Ajv2020;
 
   beforeAll(async () => {
@@ -83,7 +86,9 @@ describe('OpenAPI document versus enforced validation', () => {
     }).compile();
     const app = module.createNestApplication(new FastifyAdapter(), { logger: false });
     await app.init();
-    components = buildOpenApiDocument(app).components as Schema;
+    const document = buildOpenApiDocument(app);
+    components = document.components as Schema;
+    paths = document.paths as unknown as Record<string, Record<string, Schema>>;
     await app.close();
     ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
@@ -112,6 +117,24 @@ describe('OpenAPI document versus enforced validation', () => {
     if (type === 'boolean') return true;
     return 'x'.repeat(Math.max(1, Number(schema.minLength ?? 1)));
   }
+
+  it('says what every path parameter must be, as its pipe or contract refuses it (GW-1, issue 11)', () => {
+    const parameters = Object.entries(paths).flatMap(([path, item]) =>
+      Object.values(item).flatMap((operation) =>
+        ((operation.parameters ?? []) as Schema[]).filter((parameter) => parameter.in === 'path').map((parameter) => ({ path, parameter })),
+      ),
+    );
+    expect(parameters.length).toBeGreaterThan(0);
+    const loose = parameters.filter(({ parameter }) => {
+      const schema = parameter.schema as Schema;
+      return schema.format !== 'uuid' && typeof schema.pattern !== 'string';
+    });
+    expect(loose.map(({ path, parameter }) => `${path} {${String(parameter.name)}}`)).toEqual([]);
+    const schemaOfParameter = (name: string) => parameters.find(({ parameter }) => parameter.name === name)?.parameter.schema as Schema;
+    expect(schemaOfParameter('cardNumber').pattern).toBe(CARD_NUMBER_PATTERN.source);
+    expect(schemaOfParameter('period').pattern).toBe(MONTH_PATTERN.source);
+    expect(schemaOfParameter('customerId').format).toBe('uuid');
+  });
 
   const BODIES = [
     CustomerArchiveInput,

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { CARD_NUMBER_PATTERN, MONTH_PATTERN } from '@crm/contracts';
 import { ProblemDetailsDto } from './problem-details.dto';
 
 export const DOCS_PATH = 'api/docs';
@@ -50,7 +51,9 @@ export function finishDocument(document: OpenAPIObject): OpenAPIObject {
     for (const operation of Object.values(path) as Json[]) {
       if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
       for (const parameter of (operation.parameters ?? []) as Json[]) {
-        if (parameter.in === 'path' && parameter.name === 'id') parameter.schema = { type: 'string', format: 'uuid' };
+        if (parameter.in === 'path' && typeof parameter.name === 'string' && PATH_PARAMETERS[parameter.name]) {
+          parameter.schema = PATH_PARAMETERS[parameter.name];
+        }
       }
       if (!operation.security) operation.security = [];
       addResponseHeaders(operation, schemas);
@@ -59,6 +62,18 @@ export function finishDocument(document: OpenAPIObject): OpenAPIObject {
   closeRequestSchemas(document);
   return document;
 }
+
+/**
+ * GW-1: what each path parameter must be, as its pipe (UuidParam) or the service's contract
+ * refuses it with a 400 — the document said "any string" for all but `id` until the hostile-input
+ * suite (issue 11) generated paths from it.
+ */
+const PATH_PARAMETERS: Record<string, Json> = {
+  id: { type: 'string', format: 'uuid' },
+  customerId: { type: 'string', format: 'uuid' },
+  cardNumber: { type: 'string', pattern: CARD_NUMBER_PATTERN.source, example: '6200000000000003' },
+  period: { type: 'string', pattern: MONTH_PATTERN.source, example: '2026-10' },
+};
 
 const HEADER_DOCS: Record<string, Json> = {
   'X-Request-Id': { description: 'The request id sent, or the one generated (GW-5)', schema: { type: 'string' } },

@@ -96,6 +96,11 @@ export class GatewayHarness {
     return database.name;
   }
 
+  /** The names of every database of this run (domain services' and the gateway's), e.g. to count their rows. */
+  get databaseNames(): string[] {
+    return this.databases.map((database) => database.name);
+  }
+
   /** Runs on close, before the databases are dropped (last registered, first run). */
   onClose(close: () => Promise<void>): void {
     this.closers.push(close);
