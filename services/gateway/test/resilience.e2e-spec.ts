@@ -1,4 +1,6 @@
+import { connect } from 'amqplib';
 import { CustomerOperations, DOMAIN_SERVICES } from '@crm/contracts';
+import type { FakeService } from './support/fake-service';
 import { GatewayHarness, type TestKey } from './support/gateway-harness';
 
 // The e2e project's testTimeout is a global option Jest ignores per project: set it here.
@@ -118,11 +120,12 @@ describe('Idempotency-Key after a 504', () => {
   let sales: TestKey;
   let runs = 0;
   const commandIds: string[] = [];
+  let customers: FakeService;
 
   beforeAll(async () => {
     harness = await GatewayHarness.start('gw_idem_504', { config: { rpcTimeoutMs: 1000 } });
     sales = await harness.createKey('sales', ['sales']);
-    await harness.fake('customers', {
+    customers = await harness.fake('customers', {
       [CustomerOperations.register.pattern]: async (_payload, context) => {
         commandIds.push(String(context.message.properties.messageId));
         runs += 1;
@@ -165,5 +168,37 @@ describe('Idempotency-Key after a 504', () => {
       .send({ type: 'retailer', name: 'Slow Co', contacts: [] })
       .expect(201);
     expect(new Set(commandIds).size).toBe(2);
+  });
+
+  it('keeps the command id across a retry that never reached the service (fault suite, scenario 1)', async () => {
+    const register = () =>
+      harness
+        .http()
+        .post('/api/v1/customers')
+        .set(sales.auth)
+        .set('Idempotency-Key', 'slow-then-undelivered-then-retry')
+        .send({ type: 'retailer', name: 'Slow Co', contacts: [] });
+    const before = commandIds.length;
+    runs = 0; // the first run is slow again: 504, the command may have run
+    const started = Date.now();
+    await register().expect(504);
+    await sleep(Math.max(0, started + 7000 + 800 - Date.now()));
+    // The retry takes the record over but cannot be delivered (no command queue: 503, key freed)…
+    await customers.close();
+    const connection = await connect(harness.vhost.url);
+    const channel = await connection.createChannel();
+    await channel.deleteQueue('customers.commands');
+    await connection.close();
+    await register().expect(503);
+    // …and the next retry, with the service back, is still the first attempt's command.
+    await harness.fake('customers', {
+      [CustomerOperations.register.pattern]: (_payload, context) => {
+        commandIds.push(String(context.message.properties.messageId));
+        return { id: 'c-again' };
+      },
+    });
+    await register().expect(201);
+    expect(commandIds.slice(before)).toHaveLength(2);
+    expect(commandIds.at(-1)).toBe(commandIds[before]);
   });
 });

@@ -96,10 +96,16 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationSh
     return result[1] ?? 0;
   }
 
-  /** Nothing can have run (refused before the RPC, never delivered): the key is free for a retry. */
+  /**
+   * This attempt ran nothing (refused before the RPC, never delivered): the key is free for a retry
+   * at once — its lock ends now. The record and its command seed stay: an earlier attempt under
+   * this record may have run its commands (a 504 before a takeover), and the retry must send the
+   * same ids, or the service would apply them again (found by the fault suite, scenario 1).
+   */
   async release(apiKeyId: string, key: string): Promise<void> {
     await this.dataSource.query(
-      `DELETE FROM idempotency_records WHERE api_key_id = $1 AND idempotency_key = $2 AND state = 'in_progress'`,
+      `UPDATE idempotency_records SET locked_until = now()
+       WHERE api_key_id = $1 AND idempotency_key = $2 AND state = 'in_progress'`,
       [apiKeyId, key],
     );
   }
