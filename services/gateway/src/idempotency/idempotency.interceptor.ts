@@ -70,7 +70,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
             // command inbox instead of applying them twice (GW-6).
             const requestContext = currentContext();
             if (requestContext) requestContext.idempotencySeed = claim.commandSeed;
-            return this.runAndRecord(next, caller.keyId, key, successStatus, request.id, request.params);
+            return this.runAndRecord(next, caller.keyId, key, successStatus, request.id, request.params, claim.fresh);
           }
         }
       }),
@@ -84,6 +84,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     status: number,
     requestId: string,
     params: unknown,
+    fresh: boolean,
   ): Observable<unknown> {
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
@@ -105,7 +106,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         const record =
           settlement === 'store'
             ? this.store.complete(keyId, key, problem.status, { ...problem.body, requestId: undefined }, resourceIdOf(undefined, params))
-            : this.store.release(keyId, key);
+            : this.store.release(keyId, key, fresh);
         await record.catch((storeError: Error) => this.logger.warn({ err: storeError.message }, 'could not update idempotency record'));
         throw error;
       }),

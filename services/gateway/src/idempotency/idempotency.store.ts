@@ -7,7 +7,7 @@ import { GATEWAY_CONFIG, LOGGER } from '../gateway.tokens';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type ClaimOutcome =
-  | { type: 'started'; commandSeed: string }
+  | { type: 'started'; commandSeed: string; fresh: boolean }
   | { type: 'mismatch' }
   | { type: 'in_progress' }
   | { type: 'replay'; status: number; body: unknown };
@@ -46,7 +46,7 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationSh
       // The command seed is kept when a retry takes over a record whose holder died or timed out
       // (its commands may have run: the same ids are answered from the service's command inbox)
       // and is new for a new request — a fresh key, or a record that had expired.
-      const claimed: { command_seed: string }[] = await this.dataSource.query(
+      const claimed: { command_seed: string; fresh: boolean }[] = await this.dataSource.query(
         `INSERT INTO idempotency_records (api_key_id, idempotency_key, request_hash, state, locked_until, created_at, expires_at, command_seed)
          VALUES ($1, $2, $3, 'in_progress', now() + $4 * interval '1 millisecond', now(), now() + $5 * interval '1 hour', gen_random_uuid())
          ON CONFLICT (api_key_id, idempotency_key) DO UPDATE
@@ -56,10 +56,11 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationSh
                                    THEN EXCLUDED.command_seed ELSE idempotency_records.command_seed END
            WHERE idempotency_records.expires_at <= now()
               OR (idempotency_records.state = 'in_progress' AND idempotency_records.locked_until <= now())
-         RETURNING command_seed::text`,
+         RETURNING command_seed::text, (xmax = 0) AS fresh`,
         [apiKeyId, key, hash, this.lockMs, this.config.idempotencyTtlHours],
       );
-      if (claimed.length) return { type: 'started', commandSeed: claimed[0].command_seed };
+      // `fresh`: inserted now (xmax = 0), not taken over — no earlier attempt can have run anything.
+      if (claimed.length) return { type: 'started', commandSeed: claimed[0].command_seed, fresh: claimed[0].fresh };
       const rows: ExistingRow[] = await this.dataSource.query(
         `SELECT request_hash, state, response_status, response_body FROM idempotency_records
          WHERE api_key_id = $1 AND idempotency_key = $2`,
@@ -98,14 +99,15 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationSh
 
   /**
    * This attempt ran nothing (refused before the RPC, never delivered): the key is free for a retry
-   * at once — its lock ends now. The record and its command seed stay: an earlier attempt under
-   * this record may have run its commands (a 504 before a takeover), and the retry must send the
-   * same ids, or the service would apply them again (found by the fault suite, scenario 1).
+   * at once. A fresh record goes; a record taken over from an earlier attempt stays, its lock ended,
+   * with its command seed — that attempt may have run its commands (a 504), and the retry must send
+   * the same ids or the service would apply them again (found by the fault suite, scenario 1).
    */
-  async release(apiKeyId: string, key: string): Promise<void> {
+  async release(apiKeyId: string, key: string, fresh: boolean): Promise<void> {
     await this.dataSource.query(
-      `UPDATE idempotency_records SET locked_until = now()
-       WHERE api_key_id = $1 AND idempotency_key = $2 AND state = 'in_progress'`,
+      fresh
+        ? `DELETE FROM idempotency_records WHERE api_key_id = $1 AND idempotency_key = $2 AND state = 'in_progress'`
+        : `UPDATE idempotency_records SET locked_until = now() WHERE api_key_id = $1 AND idempotency_key = $2 AND state = 'in_progress'`,
       [apiKeyId, key],
     );
   }
