@@ -6,10 +6,10 @@
 import { type ChildProcess, execFile, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DOMAIN_SERVICES } from '@crm/contracts';
+import { freePort } from '@crm/testing';
 import { dropDatabase, ensureDatabase } from '@crm/persistence';
 import { SERVICE_NODE_FLAGS as START_FLAGS } from '../scripts/workspace-projects';
 
@@ -27,18 +27,6 @@ export function databaseUrlOf(database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();
-}
-
-/** A port nobody listens on right now (the kernel picks it). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** `bench_<random>`: the vhost and the prefix of every database of this run. */

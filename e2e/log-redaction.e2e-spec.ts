@@ -1,9 +1,8 @@
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type TestDatabase, type TestVhost, createTestDatabase, createTestVhost, eventually, testEnv } from '@crm/testing';
+import { type TestDatabase, type TestVhost, createTestDatabase, createTestVhost, eventually, freePort, testEnv } from '@crm/testing';
 
 jest.setTimeout(180_000);
 
@@ -28,15 +27,6 @@ const SECRETS = {
   taxId: '310115198804127715',
   bank: 'ICBC Lujiazui 6222 0212 3456 7890 123',
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /**
  * STYLE rule 9, LOY-10, CUS-6 and issue 11: secrets and personal data never reach a log line. The

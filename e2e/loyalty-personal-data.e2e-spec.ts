@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { connect } from 'amqplib';
 import { POS_PURCHASES_EXCHANGE, posPurchaseRoutingKey } from '@crm/contracts';
-import { type TestDatabase, type TestVhost, createTestDatabase, createTestVhost, eventually, testEnv } from '@crm/testing';
+import { type TestDatabase, type TestVhost, createTestDatabase, createTestVhost, eventually, freePort, testEnv } from '@crm/testing';
 
 jest.setTimeout(180_000);
 
@@ -13,16 +13,6 @@ const PHONE_DIGITS = '13566667777';
 const PHONE = '+86 135 6666 7777';
 const NAME = 'Ouyang Xiaoming';
 const BIRTHDAY = '1979-11-23';
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /**
  * LOY-10: member data is personal — never in logs. The gateway and the loyalty service run as

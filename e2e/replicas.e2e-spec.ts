@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import request from 'supertest';
-import { databaseUrl } from '@crm/persistence';
-import { EventProbe, eventually, testEnv } from '@crm/testing';
+import { EventProbe, eventually } from '@crm/testing';
 import { DEFAULT_COMPLAINT_SETTINGS } from '../services/complaints/src/complaints.config';
-import { startSuite, type ApiKey, type Suite } from './support/suite';
+import { serviceSql, startSuite, type ApiKey, type Suite } from './support/suite';
 
 jest.setTimeout(120_000);
 
@@ -14,23 +13,6 @@ interface Envelope {
   id: string;
   type: string;
   data: Record<string, unknown>;
-}
-
-/** A SQL connection to the one database the replicas of `service` share. */
-async function serviceSql(purpose: string, service: string): Promise<Client> {
-  const admin = new Client({ connectionString: testEnv.databaseUrl });
-  await admin.connect();
-  let database: string;
-  try {
-    const rows = (await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`test_${purpose}_${service}%`])).rows;
-    if (rows.length !== 1) throw new Error(`expected one ${service} database for ${purpose}, found ${rows.length}`);
-    database = rows[0].datname as string;
-  } finally {
-    await admin.end();
-  }
-  const sql = new Client({ connectionString: databaseUrl(testEnv.databaseUrl, database) });
-  await sql.connect();
-  return sql;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { freePort } from '@crm/testing';
 
 export interface Violation {
   location: string[];
@@ -89,16 +89,6 @@ export function violationsOf(headers: Record<string, string | string[] | undefin
   const raw = headers['sl-violations'];
   if (!raw) return [];
   return JSON.parse(Array.isArray(raw) ? raw[0] : raw) as Violation[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** One request of a walk through the Prism proxy. */

@@ -1,4 +1,7 @@
+import { Client } from 'pg';
 import { EnvReader, readBaseConfig } from '@crm/config';
+import { databaseUrl } from '@crm/persistence';
+import { testEnv } from '@crm/testing';
 import { DOMAIN_SERVICES, type DomainService } from '@crm/contracts';
 import { GatewayHarness } from '../../services/gateway/test/support/gateway-harness';
 import { startCustomersService } from '../../services/customers/src/customers.service';
@@ -67,4 +70,24 @@ export function startSuite(
       }
     },
   });
+}
+
+/**
+ * A SQL connection to the database of `service` that a suite started for `purpose` (what the API
+ * cannot show or do, e.g. let a card expire, count rows).
+ */
+export async function serviceSql(purpose: string, service: string): Promise<Client> {
+  const admin = new Client({ connectionString: testEnv.databaseUrl });
+  await admin.connect();
+  let database: string;
+  try {
+    const rows = (await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`test_${purpose}_${service}%`])).rows;
+    if (rows.length !== 1) throw new Error(`expected one ${service} database for ${purpose}, found ${rows.length}`);
+    database = rows[0].datname as string;
+  } finally {
+    await admin.end();
+  }
+  const sql = new Client({ connectionString: databaseUrl(testEnv.databaseUrl, database) });
+  await sql.connect();
+  return sql;
 }

@@ -1,11 +1,10 @@
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { DOMAIN_SERVICES, type DomainService } from '@crm/contracts';
 import { databaseUrl } from '@crm/persistence';
-import { createTestDatabase, createTestVhost, type TestDatabase, type TestVhost, testEnv } from '@crm/testing';
+import { createTestDatabase, createTestVhost, freePort, type TestDatabase, type TestVhost, testEnv } from '@crm/testing';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..', '..');
@@ -23,17 +22,6 @@ export interface Key {
 interface Running {
   child: ChildProcess;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -6,3 +6,4 @@ export * from './servers';
 export * from './eventually';
 export * from './contract-verdict';
 export * from './domain-service-harness';
+export * from './ports';
