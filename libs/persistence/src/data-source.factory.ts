@@ -55,3 +55,19 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
     await runner.release();
   }
 }
+
+/**
+ * A pooled connection that the server ends while a query runner holds it between statements (a
+ * PostgreSQL restart: `terminating connection due to administrator command`) emits 'error' with no
+ * listener, and Node ends the process (found by the fault suite, scenario 3: the returns service
+ * exited). Every client the pool opens gets a listener; the runner's next statement fails as a
+ * transient error and is retried.
+ */
+export function keepPoolErrorsInProcess(dataSource: DataSource, onError: (error: Error) => void): void {
+  const pool = (
+    dataSource.driver as unknown as {
+      master?: { on(event: 'connect', listener: (client: { on(event: 'error', listener: (error: Error) => void): void }) => void): void };
+    }
+  ).master;
+  pool?.on('connect', (client) => client.on('error', onError));
+}

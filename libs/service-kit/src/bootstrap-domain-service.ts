@@ -17,7 +17,7 @@ import {
   armFailpoints,
 } from '@crm/messaging';
 import { createLogger, PinoNestLogger } from '@crm/observability';
-import { createDataSource, ensureDatabase, runMigrations } from '@crm/persistence';
+import { createDataSource, ensureDatabase, keepPoolErrorsInProcess, runMigrations } from '@crm/persistence';
 import { CoreModule } from './core.module';
 
 export interface DomainServiceDefinition {
@@ -66,6 +66,7 @@ export async function bootstrapDomainService(config: BaseServiceConfig, definiti
     applicationName: config.serviceName,
   });
   await dataSource.initialize();
+  keepPoolErrorsInProcess(dataSource, (error) => logger.warn({ err: error.message }, 'database connection lost'));
   const applied = await runMigrations(dataSource);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
 

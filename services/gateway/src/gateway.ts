@@ -6,7 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { redactUrl } from '@crm/config';
 import { AmqpConnection, RpcClient, createValidationPipe } from '@crm/messaging';
 import { createLogger, PinoNestLogger } from '@crm/observability';
-import { createDataSource, ensureDatabase, runMigrations } from '@crm/persistence';
+import { createDataSource, ensureDatabase, keepPoolErrorsInProcess, runMigrations } from '@crm/persistence';
 import { AccessGuard } from './auth/access.guard';
 import { ApiKeyEntity } from './auth/api-key.entity';
 import { assertEveryRouteDeclaresAccess } from './auth/route-access.check';
@@ -65,6 +65,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     statementTimeoutMs: 2000,
   });
   await dataSource.initialize();
+  keepPoolErrorsInProcess(dataSource, (error) => logger.warn({ err: error.message }, 'database connection lost'));
   const applied = await runMigrations(dataSource);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
 
